@@ -1,0 +1,176 @@
+import type { StayLength, Usage } from './rules.js';
+import type {
+  AccountStatus,
+  ActivationStatus,
+  CardSummary,
+  CardToken,
+  CashVoucher,
+  Channel,
+  DeclineCode,
+  IdentifyMethod,
+  Order,
+  PaymentMethod,
+  PaymentOutcome,
+  Plan,
+  Platform,
+  SupportTicket,
+  WizardError,
+} from './types.js';
+
+export type ValidityMode = 'date' | 'days' | 'unknown';
+
+/** What the person said about the time left, as typed. `today` is their local calendar day. */
+export interface ValidityInput {
+  readonly mode: ValidityMode | null;
+  readonly date: string;
+  readonly daysLeft: string;
+  readonly today: string;
+}
+
+export type ShopPath = 'online' | 'visit';
+export type LoginField = 'username' | 'email' | 'iccid' | 'orderNumber';
+export type TroubleReason = 'timeout' | 'failed' | 'user';
+
+export interface WizardContext {
+  readonly platform: Platform;
+  /** Set by the host (`channel` attribute): the channel question is then skipped. */
+  readonly presetChannel: Channel | null;
+  readonly validity: ValidityInput;
+  readonly channel: Channel | null;
+  readonly shopPath: ShopPath | null;
+  readonly login: {
+    readonly method: IdentifyMethod;
+    readonly username: string;
+    readonly email: string;
+    readonly iccid: string;
+    readonly orderNumber: string;
+    /** Whether the password field has something in it. The password itself stays in the view. */
+    readonly passwordFilled: boolean;
+    /** Wrong credentials in a row. */
+    readonly failures: number;
+    /** Seconds left before another attempt is allowed. */
+    readonly cooldownLeft: number;
+  };
+  readonly signedIn: boolean;
+  readonly account: AccountStatus | null;
+  readonly plans: readonly Plan[];
+  readonly recommender: { readonly stay: StayLength | null; readonly usage: Usage | null };
+  readonly selectedPlanId: string | null;
+  readonly order: Order | null;
+  readonly payment: {
+    readonly method: PaymentMethod | null;
+    /** The view's verdict on the card form: complete and valid. */
+    readonly cardValid: boolean;
+    /** From tokenization: brand, last four, opaque token. Never the number or security code. */
+    readonly card: CardToken | null;
+    /** Ticked "I have checked the details" on the final confirmation screen. */
+    readonly confirmed: boolean;
+    /** Attempts that ended definitively (declined, failed). The idempotency key counts on it. */
+    readonly attempt: number;
+    readonly paymentId: string | null;
+    /** What the provider asked the person to do before the payment completes. */
+    readonly action: 'authenticate' | 'paypal-approval' | null;
+    /** The person's answer to that request, kept so a failed call can be retried. */
+    readonly approved: boolean | null;
+    readonly voucher: CashVoucher | null;
+    readonly decline: DeclineCode | 'failed' | null;
+    /** What paid, for the receipt. */
+    readonly paidWith: { readonly method: PaymentMethod; readonly card?: CardSummary } | null;
+  };
+  readonly activation: {
+    /** The next wait between polls. */
+    readonly delayMs: number;
+    /** Time spent waiting so far, summed from the waits (the clock is injectable). */
+    readonly elapsedMs: number;
+    readonly polls: number;
+    readonly expiresAt: string | null;
+  };
+  readonly trouble: {
+    readonly reason: TroubleReason | null;
+    /** Where Back from the first check returns to. */
+    readonly from: 'activation' | 'done' | null;
+    readonly index: number;
+    /** Check ids the person went through without luck. */
+    readonly tried: readonly string[];
+    /** The provider still said "not active" after the person reported a fix. */
+    readonly stillInactive: boolean;
+    readonly ticket: SupportTicket | null;
+  };
+  /** The last provider failure, shown with a retry. */
+  readonly error: WizardError | null;
+}
+
+/** Events the person causes through the view. */
+export type UserEvent =
+  | { type: 'user.next' }
+  | { type: 'user.back' }
+  | { type: 'user.retry' }
+  | { type: 'user.restart' }
+  | { type: 'user.platform'; platform: Platform }
+  | { type: 'user.validity.set'; mode: ValidityMode; date?: string; daysLeft?: string; today: string }
+  | { type: 'user.channel.select'; channel: Channel }
+  | { type: 'user.channel.shopPath'; path: ShopPath }
+  | { type: 'user.login.method'; method: IdentifyMethod }
+  | { type: 'user.login.field'; field: LoginField; value: string }
+  | { type: 'user.login.password'; filled: boolean }
+  | { type: 'user.plan.recommender'; stay?: StayLength; usage?: Usage }
+  | { type: 'user.plan.select'; planId: string }
+  | { type: 'user.payment.method'; method: PaymentMethod }
+  | { type: 'user.payment.card'; valid: boolean }
+  | { type: 'user.payment.confirm'; confirmed: boolean }
+  | { type: 'user.payment.pay' }
+  | { type: 'user.payment.authenticate'; approved: boolean }
+  | { type: 'user.payment.checkCash' }
+  | { type: 'user.activation.notWorking' }
+  | { type: 'user.trouble.fixed' }
+  | { type: 'user.trouble.notFixed' }
+  | { type: 'user.trouble.escalate' }
+  | { type: 'user.trouble.send' };
+
+/** Results of provider calls, sent back by the actors the edge provides. */
+export type ProviderEvent =
+  | { type: 'provider.identified' }
+  | { type: 'provider.accountLoaded'; account: AccountStatus; plans: readonly Plan[] }
+  | { type: 'provider.orderCreated'; order: Order }
+  | { type: 'provider.cardTokenized'; card: CardToken }
+  | { type: 'provider.payment'; outcome: PaymentOutcome }
+  | { type: 'provider.activation'; status: ActivationStatus }
+  | { type: 'provider.supportSent'; ticket: SupportTicket }
+  | { type: 'provider.error'; error: WizardError };
+
+export type WizardEvent = UserEvent | ProviderEvent;
+
+/** What the machine is started with. */
+export interface WizardInput {
+  readonly platform?: Platform;
+  readonly channel?: Channel | null;
+  /** Today's local calendar day, `YYYY-MM-DD`. */
+  readonly today: string;
+}
+
+/** Inputs of the provider actors. Secrets are added at the edge, from the view. */
+export interface IdentifyInput {
+  readonly channel: Channel;
+  readonly method: IdentifyMethod;
+  readonly username: string;
+  readonly email: string;
+  readonly iccid: string;
+  readonly orderNumber: string;
+}
+export interface PayInput {
+  readonly orderId: string;
+  readonly method: PaymentMethod;
+  readonly cardToken?: string;
+  readonly idempotencyKey: string;
+}
+/** Inputs of the provider actors that are not spelled out in context.ts. */
+export interface ActivationRequestInput {
+  readonly orderId: string;
+  readonly recheck: boolean;
+}
+
+export interface SupportInput {
+  readonly orderReference?: string;
+  readonly iccid?: string;
+  readonly triedChecks: readonly string[];
+}

@@ -1,0 +1,128 @@
+/**
+ * Named guards as pure predicates over the context (and, where it matters, the event).
+ * The machine wires them in `setup`; the view enables buttons through `snapshot.can`, which
+ * runs these same functions, so no button can skip a check.
+ */
+import type { WizardContext, WizardEvent } from './context.js';
+import { topUpEligibility } from './rules.js';
+import type { PaymentOutcome, WizardError } from './types.js';
+import {
+  validateDaysLeft,
+  validateEmail,
+  validateExpiryDate,
+  validateIccid,
+  validateOrderNumber,
+  validateRequiredText,
+  type FieldError,
+} from './validation.js';
+
+/** Wrong credentials in a row before sign-in pauses. */
+export const LOGIN_MAX_FAILURES = 5;
+
+/** The first invalid field of the time-left question, or null when it can go on. */
+export function validityError(ctx: WizardContext): { field: 'mode' | 'date' | 'daysLeft'; error: FieldError } | null {
+  const v = ctx.validity;
+  if (v.mode === null) return { field: 'mode', error: 'required' };
+  if (v.mode === 'date') {
+    const error = validateExpiryDate(v.date, v.today);
+    return error ? { field: 'date', error } : null;
+  }
+  if (v.mode === 'days') {
+    const error = validateDaysLeft(v.daysLeft);
+    return error ? { field: 'daysLeft', error } : null;
+  }
+  return null;
+}
+
+export const validityComplete = (ctx: WizardContext): boolean => validityError(ctx) === null;
+
+export const channelComplete = (ctx: WizardContext): boolean =>
+  ctx.channel !== null && (ctx.channel !== 'shop' || ctx.shopPath !== null);
+
+export const isShopVisit = (ctx: WizardContext): boolean => ctx.channel === 'shop' && ctx.shopPath === 'visit';
+
+export const hasPresetChannel = (ctx: WizardContext): boolean => ctx.presetChannel !== null;
+
+/** Field errors of the sign-in form for its current method, in the form's order. */
+export function loginErrors(ctx: WizardContext): Partial<Record<'username' | 'password' | 'email' | 'iccid' | 'orderNumber', FieldError>> {
+  const l = ctx.login;
+  const errors: Partial<Record<'username' | 'password' | 'email' | 'iccid' | 'orderNumber', FieldError>> = {};
+  const put = (k: keyof typeof errors, e: FieldError | null) => {
+    if (e) errors[k] = e;
+  };
+  if (l.method === 'account') {
+    put('username', validateRequiredText(l.username));
+    put('password', l.passwordFilled ? null : 'required');
+  } else if (l.method === 'iccid') {
+    put('iccid', validateIccid(l.iccid));
+    put('email', validateEmail(l.email));
+  } else {
+    put('orderNumber', validateOrderNumber(l.orderNumber));
+    put('email', validateEmail(l.email));
+  }
+  return errors;
+}
+
+export const loginComplete = (ctx: WizardContext): boolean => Object.keys(loginErrors(ctx)).length === 0;
+
+export const tooManyLoginFailures = (ctx: WizardContext): boolean => ctx.login.failures >= LOGIN_MAX_FAILURES;
+
+export const cooldownOver = (ctx: WizardContext): boolean => ctx.login.cooldownLeft <= 1;
+
+export const accountEligible = (ctx: WizardContext): boolean => ctx.account !== null && topUpEligibility(ctx.account).ok;
+
+export const planSelected = (ctx: WizardContext): boolean =>
+  ctx.selectedPlanId !== null && ctx.plans.some((p) => p.id === ctx.selectedPlanId);
+
+/** An order already exists for the chosen plan: going back and forth does not create another. */
+export const hasOrderForSelectedPlan = (ctx: WizardContext): boolean =>
+  ctx.order !== null && ctx.order.planId === ctx.selectedPlanId;
+
+export const methodOffered = (ctx: WizardContext, method: string): boolean =>
+  ctx.account !== null && (ctx.account.capabilities.paymentMethods as readonly string[]).includes(method);
+
+/** The final confirmation screen may go on to payment. */
+export const canPay = (ctx: WizardContext): boolean =>
+  ctx.order !== null &&
+  ctx.payment.method !== null &&
+  methodOffered(ctx, ctx.payment.method) &&
+  ctx.payment.confirmed &&
+  (ctx.payment.method !== 'card' || ctx.payment.cardValid);
+
+export const payingByCard = (ctx: WizardContext): boolean => ctx.payment.method === 'card';
+
+const outcomeOf = (event: WizardEvent): PaymentOutcome | null => (event.type === 'provider.payment' ? event.outcome : null);
+export const outcomeIs =
+  (status: PaymentOutcome['status']) =>
+  (_ctx: WizardContext, event: WizardEvent): boolean =>
+    outcomeOf(event)?.status === status;
+
+const errorOf = (event: WizardEvent): WizardError | null => (event.type === 'provider.error' ? event.error : null);
+export const errorIs =
+  (...codes: WizardError['code'][]) =>
+  (_ctx: WizardContext, event: WizardEvent): boolean => {
+    const e = errorOf(event);
+    return e !== null && codes.includes(e.code);
+  };
+
+/** Wrong credentials, and this failure reaches the limit. */
+export const credentialsRejectedTooOften = (ctx: WizardContext, event: WizardEvent): boolean =>
+  errorIs('invalid-credentials')(ctx, event) && ctx.login.failures + 1 >= LOGIN_MAX_FAILURES;
+
+export const activationIs =
+  (state: 'pending' | 'active' | 'failed') =>
+  (_ctx: WizardContext, event: WizardEvent): boolean =>
+    event.type === 'provider.activation' && event.status.state === state;
+
+/** How long activation is polled before troubleshooting takes over: 10 minutes. */
+export const POLL_BUDGET_MS = 10 * 60_000;
+
+export const pollBudgetLeft = (ctx: WizardContext): boolean => ctx.activation.elapsedMs + ctx.activation.delayMs <= POLL_BUDGET_MS;
+
+export const hasPreviousCheck = (ctx: WizardContext): boolean => ctx.trouble.index > 0;
+
+export const hasNextCheck = (ctx: WizardContext, checkCount: number): boolean => ctx.trouble.index + 1 < checkCount;
+
+export const cameFromDone = (ctx: WizardContext): boolean => ctx.trouble.from === 'done';
+
+export const retryable = (ctx: WizardContext): boolean => ctx.error?.retryable ?? false;

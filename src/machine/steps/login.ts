@@ -1,0 +1,85 @@
+/**
+ * Step 3: proving the eSIM is the person's own: account credentials, or ICCID / order number
+ * plus e-mail. The password never enters the machine: it only learns whether the field is filled.
+ */
+import { and, assign, not } from 'xstate';
+import { LOGIN_COOLDOWN_S, wizardSetup } from '../setup.js';
+
+
+const countFailure = wizardSetup.assign({ login: ({ context }) => ({ ...context.login, failures: context.login.failures + 1 }) });
+
+export const login = wizardSetup.createStateConfig({
+  initial: 'form',
+  on: {
+    'user.login.method': {
+      // Airport eSIMs are identified by ICCID or order number; accounts by credentials.
+      guard: ({ context, event }) => (context.channel === 'airport' ? event.method !== 'account' : event.method === 'account'),
+      actions: assign({ login: ({ context, event }) => ({ ...context.login, method: event.method }) }),
+    },
+    'user.login.field': {
+      actions: assign({ login: ({ context, event }) => ({ ...context.login, [event.field]: event.value }) }),
+    },
+    'user.login.password': {
+      actions: assign({ login: ({ context, event }) => ({ ...context.login, passwordFilled: event.filled }) }),
+    },
+    'user.back': [
+      { guard: and(['hasPresetChannel', not('presetShop')]), target: '#wizard.validity' },
+      { target: '#wizard.channel' },
+    ],
+  },
+  states: {
+    form: {
+      on: {
+        'user.next': { guard: 'loginComplete', target: 'submitting' },
+        'user.retry': { guard: 'loginComplete', target: 'submitting' },
+      },
+    },
+    submitting: {
+      tags: ['busy'],
+      entry: 'clearError',
+      invoke: {
+        src: 'identify',
+        input: ({ context }) => ({
+          channel: context.channel ?? 'online',
+          method: context.login.method,
+          username: context.login.username.trim(),
+          email: context.login.email.trim(),
+          iccid: context.login.iccid.replace(/[\s-]/g, ''),
+          orderNumber: context.login.orderNumber.trim(),
+        }),
+      },
+      on: {
+        'provider.identified': {
+          target: '#wizard.plan',
+          actions: assign(({ context }) => ({ signedIn: true, login: { ...context.login, failures: 0 } })),
+        },
+        'provider.error': [
+          {
+            guard: 'credentialsRejectedTooOften',
+            target: 'cooldown',
+            actions: [
+              'recordError',
+              assign({
+                login: ({ context }) => ({ ...context.login, failures: context.login.failures + 1, cooldownLeft: LOGIN_COOLDOWN_S }),
+              }),
+            ],
+          },
+          { guard: 'credentialsRejected', target: 'form', actions: ['recordError', countFailure] },
+          { target: 'form', actions: 'recordError' },
+        ],
+      },
+    },
+    cooldown: {
+      after: {
+        second: [
+          { guard: 'cooldownOver', target: 'form', actions: assign({ login: ({ context }) => ({ ...context.login, cooldownLeft: 0 }) }) },
+          {
+            target: 'cooldown',
+            reenter: true,
+            actions: assign({ login: ({ context }) => ({ ...context.login, cooldownLeft: context.login.cooldownLeft - 1 }) }),
+          },
+        ],
+      },
+    },
+  },
+});

@@ -1,0 +1,99 @@
+/**
+ * Troubleshooting: the checks one at a time, in order. "That fixed it" asks the provider again;
+ * running out of checks prepares a support request. Every state has a way back.
+ */
+import { assign } from 'xstate';
+import { TROUBLE_CHECKS } from '../troubleshooting-checks.js';
+import { wizardSetup } from '../setup.js';
+
+
+const currentCheck = (index: number): string => TROUBLE_CHECKS[Math.min(index, TROUBLE_CHECKS.length - 1)]!;
+
+const recordTried = wizardSetup.assign(({ context }) => {
+  const id = currentCheck(context.trouble.index);
+  return { trouble: { ...context.trouble, tried: context.trouble.tried.includes(id) ? context.trouble.tried : [...context.trouble.tried, id] } };
+});
+
+export const troubleshooting = wizardSetup.createStateConfig({
+  initial: 'check',
+  states: {
+    check: {
+      on: {
+        'user.trouble.fixed': { target: 'verifying' },
+        'user.trouble.notFixed': [
+          {
+            guard: 'hasNextCheck',
+            target: 'check',
+            reenter: true,
+            actions: [recordTried, assign(({ context }) => ({ trouble: { ...context.trouble, index: context.trouble.index + 1, stillInactive: false } }))],
+          },
+          { target: 'escalate', actions: recordTried },
+        ],
+        'user.trouble.escalate': { target: 'escalate' },
+        'user.back': [
+          {
+            guard: 'hasPreviousCheck',
+            target: 'check',
+            reenter: true,
+            actions: assign(({ context }) => ({ trouble: { ...context.trouble, index: context.trouble.index - 1, stillInactive: false } })),
+          },
+          { guard: 'cameFromDone', target: '#wizard.done' },
+          { target: '#wizard.activation' },
+        ],
+      },
+    },
+    verifying: {
+      tags: ['busy'],
+      entry: 'clearError',
+      invoke: { src: 'activationStatus', input: ({ context }) => ({ orderId: context.order?.orderId ?? '', recheck: true }) },
+      on: {
+        'provider.activation': [
+          {
+            guard: 'activationActive',
+            target: '#wizard.done',
+            actions: assign(({ context, event }) => ({
+              activation: { ...context.activation, expiresAt: event.status.expiresAt ?? context.activation.expiresAt ?? context.order?.newExpiresAt ?? null },
+            })),
+          },
+          { target: 'check', actions: assign(({ context }) => ({ trouble: { ...context.trouble, stillInactive: true } })) },
+        ],
+        'provider.error': { target: 'verifyError', actions: 'recordError' },
+        'user.back': { target: 'check' },
+      },
+    },
+    verifyError: {
+      tags: ['error'],
+      on: { 'user.retry': { target: 'verifying' }, 'user.back': { target: 'check' } },
+    },
+    escalate: {
+      on: {
+        'user.trouble.send': { target: 'sending' },
+        'user.back': { target: 'check' },
+      },
+    },
+    sending: {
+      tags: ['busy'],
+      entry: 'clearError',
+      invoke: {
+        src: 'supportRequest',
+        input: ({ context }) => ({
+          ...(context.order ? { orderReference: context.order.reference } : {}),
+          ...(context.account?.iccid ? { iccid: context.account.iccid } : context.login.iccid ? { iccid: context.login.iccid } : {}),
+          triedChecks: context.trouble.tried,
+        }),
+      },
+      on: {
+        'provider.supportSent': { target: 'sent', actions: assign(({ context, event }) => ({ trouble: { ...context.trouble, ticket: event.ticket } })) },
+        'provider.error': { target: 'sendError', actions: 'recordError' },
+        'user.back': { target: 'escalate' },
+      },
+    },
+    sendError: {
+      tags: ['error'],
+      on: { 'user.retry': { target: 'sending' }, 'user.back': { target: 'escalate' } },
+    },
+    sent: {
+      on: { 'user.back': { target: 'check' } },
+    },
+  },
+});

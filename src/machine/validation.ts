@@ -1,0 +1,144 @@
+/**
+ * Pure validators for what people type. They return an error key (looked up in the message
+ * catalog) or `null` when the value is fine. No DOM, no dates parsed by hand.
+ */
+
+export type FieldError =
+  | 'required'
+  | 'email-invalid'
+  | 'iccid-digits'
+  | 'iccid-length'
+  | 'iccid-checksum'
+  | 'order-invalid'
+  | 'too-long'
+  | 'date-invalid'
+  | 'date-too-far'
+  | 'days-invalid'
+  | 'card-number-invalid'
+  | 'card-checksum'
+  | 'card-expiry-invalid'
+  | 'card-expired'
+  | 'card-cvc-invalid';
+
+/** Luhn (mod 10) over a string of digits. */
+export function luhnValid(digits: string): boolean {
+  if (!/^\d+$/.test(digits)) return false;
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 48;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
+/** Removes the spaces and dashes people type into long numbers. */
+export function digitsOnly(value: string): string {
+  return value.replace(/[\s-]/g, '');
+}
+
+export function validateRequiredText(value: string, max = 254): FieldError | null {
+  const v = value.trim();
+  if (v === '') return 'required';
+  if (v.length > max) return 'too-long';
+  return null;
+}
+
+export function validateEmail(value: string): FieldError | null {
+  const v = value.trim();
+  if (v === '') return 'required';
+  if (v.length > 254) return 'too-long';
+  // Deliberately loose: one @, something on each side, a dot in the domain, no spaces.
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) ? null : 'email-invalid';
+}
+
+/** ICCIDs are 19–20 digits starting with 89 (telecom), ending in a Luhn check digit. */
+export function validateIccid(value: string): FieldError | null {
+  const v = digitsOnly(value);
+  if (v === '') return 'required';
+  if (!/^\d+$/.test(v)) return 'iccid-digits';
+  if (v.length < 19 || v.length > 20 || !v.startsWith('89')) return 'iccid-length';
+  return luhnValid(v) ? null : 'iccid-checksum';
+}
+
+export function validateOrderNumber(value: string): FieldError | null {
+  const v = value.trim();
+  if (v === '') return 'required';
+  if (v.length > 40) return 'too-long';
+  return /^[A-Za-z0-9][A-Za-z0-9-]{3,39}$/.test(v) ? null : 'order-invalid';
+}
+
+/** The longest stretch of days people may enter: ten years. */
+export const MAX_DAYS = 3650;
+
+/** `YYYY-MM-DD` as `<input type=date>` gives it, and a real calendar day. */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const t = Date.parse(`${value}T00:00:00Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === value;
+}
+
+/** Whole days from one calendar day to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function validateExpiryDate(value: string, today: string): FieldError | null {
+  if (value === '') return 'required';
+  if (!isCalendarDate(value)) return 'date-invalid';
+  return Math.abs(daysBetween(today, value)) > MAX_DAYS ? 'date-too-far' : null;
+}
+
+export function validateDaysLeft(value: string): FieldError | null {
+  const v = value.trim();
+  if (v === '') return 'required';
+  if (!/^\d{1,4}$/.test(v) || Number(v) > MAX_DAYS) return 'days-invalid';
+  return null;
+}
+
+export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'jcb' | 'diners' | 'discover' | 'unionpay' | 'unknown';
+
+/** The brand from the number's prefix (IIN ranges), for display and for the security code's length. */
+export function cardBrand(number: string): CardBrand {
+  const n = digitsOnly(number);
+  if (/^4/.test(n)) return 'visa';
+  if (/^(5[1-5]|2(2[2-9]|[3-6]\d|7[01]|720))/.test(n)) return 'mastercard';
+  if (/^3[47]/.test(n)) return 'amex';
+  if (/^35(2[89]|[3-8]\d)/.test(n)) return 'jcb';
+  if (/^3(0[0-5]|[689])/.test(n)) return 'diners';
+  if (/^6(011|5)/.test(n)) return 'discover';
+  if (/^62/.test(n)) return 'unionpay';
+  return 'unknown';
+}
+
+export function validateCardNumber(value: string): FieldError | null {
+  const n = digitsOnly(value);
+  if (n === '') return 'required';
+  if (!/^\d{12,19}$/.test(n)) return 'card-number-invalid';
+  return luhnValid(n) ? null : 'card-checksum';
+}
+
+/** `MM/YY` (or `MM / YY`, `MMYY`); valid through the last day of that month. `today` is `YYYY-MM-DD`. */
+export function validateCardExpiry(value: string, today: string): FieldError | null {
+  const v = value.replace(/\s/g, '');
+  if (v === '') return 'required';
+  const m = /^(\d{2})\/?(\d{2})$/.exec(v);
+  if (!m) return 'card-expiry-invalid';
+  const month = Number(m[1]);
+  if (month < 1 || month > 12) return 'card-expiry-invalid';
+  const year = 2000 + Number(m[2]);
+  const [ty, tm] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  return year < ty || (year === ty && month < tm) ? 'card-expired' : null;
+}
+
+export function validateCardCvc(value: string, brand: CardBrand): FieldError | null {
+  const v = value.trim();
+  if (v === '') return 'required';
+  const len = brand === 'amex' ? 4 : 3;
+  return new RegExp(`^\\d{${len}}$`).test(v) ? null : 'card-cvc-invalid';
+}
