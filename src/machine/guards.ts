@@ -69,6 +69,9 @@ export const tooManyLoginFailures = (ctx: WizardContext): boolean => ctx.login.f
 
 export const cooldownOver = (ctx: WizardContext): boolean => ctx.login.cooldownLeft <= 1;
 
+/** Sign-in is paused: some of the countdown is left (e.g. the person went Back and came again). */
+export const coolingDown = (ctx: WizardContext): boolean => ctx.login.cooldownLeft > 0;
+
 export const accountEligible = (ctx: WizardContext): boolean => ctx.account !== null && topUpEligibility(ctx.account).ok;
 
 export const planSelected = (ctx: WizardContext): boolean =>

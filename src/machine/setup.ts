@@ -100,6 +100,7 @@ export const wizardSetup = setup({
     credentialsRejected: ({ context, event }) => g.errorIs('invalid-credentials')(context, event),
     accountLocked: ({ context, event }) => g.errorIs('locked')(context, event),
     cooldownOver: ({ context }) => g.cooldownOver(context),
+    coolingDown: ({ context }) => g.coolingDown(context),
     accountEligible: ({ context }) => g.accountEligible(context),
     planSelected: ({ context }) => g.planSelected(context),
     hasOrderForSelectedPlan: ({ context }) => g.hasOrderForSelectedPlan(context),

@@ -29,6 +29,8 @@ export const login = wizardSetup.createStateConfig({
   },
   states: {
     form: {
+      // Back and Next again must not skip the pause: the countdown goes on from where it was.
+      always: { guard: 'coolingDown', target: 'cooldown' },
       on: {
         'user.next': { guard: 'loginComplete', target: 'submitting' },
         'user.retry': { guard: 'loginComplete', target: 'submitting' },

@@ -1,0 +1,352 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { createActor, type ActorOptions, type Snapshot } from 'xstate';
+import { ActorController } from '../controllers/actor-controller.js';
+import type { UserEvent } from '../machine/context.js';
+import { wizardMachine, type WizardMachine } from '../machine/machine.js';
+import { progressOf, statePath, stepOf, type WizardSnapshot } from '../machine/selectors.js';
+import { CHANNELS, MAIN_STEPS, type Channel, type Platform, type StepId } from '../machine/types.js';
+import { digitsOnly } from '../machine/validation.js';
+import { en, type Messages } from '../i18n/en.js';
+import { localToday } from '../i18n/format.js';
+import type { Provider, ProviderInfo } from '../providers/contract.js';
+import type { ActivationScenario, DemoProvider } from '../providers/demo.js';
+import { completeDetail, RenewalCompleteEvent, StepChangeEvent, WizardErrorEvent } from './events.js';
+import { reminderIcs } from './ics.js';
+import { providerActors, type Vault } from './provider-actors.js';
+import { wizardStyles } from './styles.js';
+import { activationView, doneView } from './views/activation.js';
+import { channelView, shopVisitView } from './views/channel.js';
+import { loginView } from './views/login.js';
+import { cardErrors, paymentView } from './views/payment.js';
+import { planView } from './views/plan.js';
+import { preparedSupportMessage, troubleshootingView } from './views/troubleshooting.js';
+import { validityView } from './views/validity.js';
+import type { CardFields, ViewHost } from './views/view.js';
+
+
+/** The timer source XState uses (its `Clock`): `setTimeout` and `clearTimeout`. */
+export type WizardClock = NonNullable<ActorOptions<WizardMachine>['clock']>;
+
+export function guessPlatform(userAgent: string): Platform {
+  return /android/i.test(userAgent) ? 'android' : 'ios';
+}
+
+const VIEWS: Record<StepId, (v: ViewHost) => TemplateResult> = {
+  validity: validityView,
+  channel: channelView,
+  login: loginView,
+  plan: planView,
+  payment: paymentView,
+  activation: activationView,
+  done: doneView,
+  troubleshooting: troubleshootingView,
+  'shop-visit': shopVisitView,
+};
+
+/**
+ * Walks a person through renewing a Japan eSIM: time left, where it was bought, sign-in, plan,
+ * final confirmation and payment, activation, and troubleshooting when the plan does not come
+ * alive. The flow is an XState statechart; this element is a view of it.
+ *
+ * Without a `provider`, it runs on the built-in demo provider and says so on screen.
+ *
+ * @summary Renew a Japan eSIM, step by step.
+ *
+ * @fires {StepChangeEvent} esim-step-change - After the wizard moved to another step. `detail: { from: StepId, to: StepId }`.
+ * @fires {RenewalCompleteEvent} esim-renewal-complete - Once, when the renewed plan is active. `detail: { orderReference, planId, amount, currency, newExpiry, demo }`; never card data.
+ * @fires {WizardErrorEvent} esim-error - When a provider call fails. `detail: { code, step, retryable }`.
+ *
+ * @csspart base - The wizard's outer box.
+ * @csspart header - The title bar.
+ * @csspart progress - The numbered list of steps.
+ * @csspart step - The current step's content.
+ * @csspart primary-button - Each step's main action.
+ * @csspart secondary-button - Back and the other actions.
+ * @csspart field - A labelled input with its hint and error.
+ * @csspart error - A message about a failure, with the way on.
+ * @csspart notice - The demo notice and the "do not delete your eSIM" warning.
+ *
+ * @cssprop [--esim-color-text=#1b1f24] - Text colour.
+ * @cssprop [--esim-color-muted=#4a5360] - Hints and secondary text.
+ * @cssprop [--esim-color-surface=#ffffff] - Background.
+ * @cssprop [--esim-color-subtle=#f3f5f8] - Panels and selected choices.
+ * @cssprop [--esim-color-border=#8a94a3] - Borders of inputs and choices.
+ * @cssprop [--esim-color-primary=#0b57d0] - Buttons, links, the selected choice.
+ * @cssprop [--esim-color-on-primary=#ffffff] - Text on primary buttons.
+ * @cssprop [--esim-color-danger=#b3261e] - Errors.
+ * @cssprop [--esim-color-danger-surface=#fdecea] - Background of error panels.
+ * @cssprop [--esim-color-warning-surface=#fff4d6] - Background of warnings and the demo notice.
+ * @cssprop [--esim-color-success=#146c2e] - Success accents.
+ * @cssprop [--esim-color-success-surface=#e6f4ea] - Background of success panels.
+ * @cssprop [--esim-focus-ring=3px solid #0b57d0] - The focus outline.
+ * @cssprop [--esim-radius=10px] - Corner radius.
+ * @cssprop [--esim-space=1rem] - Base spacing.
+ * @cssprop [--esim-font=inherit] - Font family; inherits the page's by default.
+ */
+export class EsimRenewalWizard extends LitElement {
+  static override styles = [wizardStyles];
+
+  static override properties = {
+    channel: { type: String },
+    demoScenario: { type: String, attribute: 'demo-scenario' },
+    provider: { attribute: false },
+    clock: { attribute: false },
+  };
+
+  /**
+   * Where the eSIM was bought: `online`, `shop` or `airport`. When set, the wizard skips that
+   * question (a shop still asks "renew online or visit a shop"). Read when the wizard starts
+   * and on `reset()`.
+   */
+  declare channel: Channel | null;
+
+  /**
+   * How activation behaves on the demo provider: `immediate`, `delayed`, `never` (goes to
+   * troubleshooting; a reported fix then works) or `failed`. Ignored with a real provider.
+   */
+  declare demoScenario: ActivationScenario;
+
+  /**
+   * The backend, as any object implementing the provider contract (property only). Without
+   * it, the built-in demo provider is used and a "no real payment" notice is shown.
+   */
+  declare provider: Provider | null;
+
+  /**
+   * The timer source for activation polling, voucher checks and the sign-in pause: an XState
+   * `Clock` (property only; set it before the element connects). For tests and demos.
+   */
+  declare clock: WizardClock | null;
+
+  #vault: Vault = { password: '', card: null, session: null, supportMessage: '' };
+  #card: CardFields = { number: '', expiry: '', cvc: '' };
+  #demo: Promise<DemoProvider> | undefined;
+  #demoInstance: DemoProvider | undefined;
+  #attempted: string | null = null;
+  #copied = false;
+  #copiedTimer: ReturnType<typeof setTimeout> | undefined;
+  #announcement = '';
+  #focusHeading = false;
+  #hadFocus = false;
+  #completedOrder: string | null = null;
+  #messages: Messages = en;
+
+  readonly #wizard = new ActorController<WizardMachine>(
+    this,
+    (snapshot?: Snapshot<unknown>) =>
+      createActor(wizardMachine.provide({ actors: providerActors(() => this.#resolveProvider(), this.#vault) }), {
+        input: { platform: guessPlatform(navigator.userAgent), channel: this.#validChannel(), today: localToday() },
+        ...(snapshot ? { snapshot } : {}),
+        ...(this.clock ? { clock: this.clock } : {}),
+      }),
+    (previous, next) => this.#onSnapshot(previous, next),
+  );
+
+  constructor() {
+    super();
+    this.channel = null;
+    this.demoScenario = 'immediate';
+    this.provider = null;
+    this.clock = null;
+  }
+
+  /** Starts over from the first step, forgetting everything entered. */
+  reset(): void {
+    this.#clearSecrets();
+    this.#vault.session = null;
+    this.#attempted = null;
+    this.#completedOrder = null;
+    this.#wizard.replace();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.provider) void this.#resolveProvider();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('demoScenario') && this.#demoInstance) this.#demoInstance.scenario = this.demoScenario;
+    this.#hadFocus = this.shadowRoot?.activeElement != null;
+  }
+
+  protected override updated(): void {
+    const root = this.renderRoot as ShadowRoot;
+    // Focus goes to the new step's heading; and when the focused control vanished with a
+    // state change inside a step, to the heading too, so keyboard users are never lost.
+    if (this.#focusHeading || (this.#hadFocus && root.activeElement === null)) {
+      this.#focusHeading = false;
+      root.querySelector<HTMLElement>('#step-heading')?.focus();
+    }
+  }
+
+  override render(): TemplateResult {
+    const snap = this.#wizard.snapshot as WizardSnapshot;
+    const step = stepOf(snap);
+    const m = this.#messages;
+    const progress = progressOf(step);
+    const busy = snap.hasTag('busy');
+    const demo = this.#info()?.demo ?? !this.provider;
+    return html`<div class="base" part="base" lang=${m.locale}>
+      <header part="header">
+        <p class="title">${m.title}</p>
+      </header>
+      ${demo ? html`<p class="notice" part="notice" role="note">${m.demoNotice}</p>` : nothing}
+      <nav aria-label=${m.progressLabel}>
+        <ol class="progress" part="progress">
+          ${MAIN_STEPS.map(
+            (id, i) =>
+              html`<li aria-current=${i === progress.index ? 'step' : nothing} class=${i < progress.index ? 'complete' : ''}>
+                ${m.steps[id]}${i < progress.index ? html`<span class="visually-hidden"> (${m.stepDone})</span>` : nothing}
+              </li>`,
+          )}
+        </ol>
+      </nav>
+      <section class="step" part="step" data-step=${step} data-state=${statePath(snap)} aria-busy=${busy ? 'true' : 'false'} aria-labelledby="step-heading">
+        ${VIEWS[step](this.#viewHost(snap))}
+      </section>
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="announcer">${this.#announcement}</div>
+    </div>`;
+  }
+
+  #viewHost(snap: WizardSnapshot): ViewHost {
+    const path = statePath(snap);
+    return {
+      snap,
+      ctx: snap.context,
+      path,
+      m: this.#messages,
+      locale: this.#messages.locale,
+      info: this.#info(),
+      attempted: this.#attempted === path,
+      card: this.#card,
+      supportMessage: this.#vault.supportMessage,
+      copied: this.#copied,
+      send: (event) => this.#send(event),
+      can: (event) => snap.can(event),
+      submit: (event) => {
+        if (snap.can(event)) {
+          this.#send(event);
+          return;
+        }
+        // Not allowed yet: show what is missing and take the person there.
+        this.#attempted = path;
+        this.requestUpdate();
+        void this.updateComplete.then(() => {
+          const first = this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]');
+          const target = first?.matches('fieldset') ? first.querySelector<HTMLElement>('input') : first;
+          target?.focus();
+        });
+      },
+      setPassword: (value) => {
+        this.#vault.password = value;
+        if ((value.length > 0) !== snap.context.login.passwordFilled) this.#send({ type: 'user.login.password', filled: value.length > 0 });
+      },
+      setCard: (field, value) => {
+        this.#card = { ...this.#card, [field]: value };
+        const errors = cardErrors(this.#card);
+        const valid = !errors.number && !errors.expiry && !errors.cvc;
+        this.#vault.card = valid ? { number: digitsOnly(this.#card.number), expiry: this.#card.expiry, cvc: this.#card.cvc.trim() } : null;
+        if (valid !== this.#wizard.snapshot.context.payment.cardValid) this.#send({ type: 'user.payment.card', valid });
+        this.requestUpdate();
+      },
+      setSupportMessage: (value) => {
+        this.#vault.supportMessage = value;
+        this.requestUpdate();
+      },
+      copy: (text) => this.#copy(text),
+      downloadReminder: () => this.#downloadReminder(),
+    };
+  }
+
+  #send(event: UserEvent): void {
+    this.#wizard.send(event);
+  }
+
+  #onSnapshot(previous: WizardSnapshot | undefined, next: WizardSnapshot): void {
+    const to = stepOf(next);
+    const nextPath = statePath(next);
+    if (previous) {
+      const from = stepOf(previous);
+      if (from !== to) {
+        const { index, count } = progressOf(to);
+        this.#announcement = this.#messages.stepOf(index + 1, count, this.#messages.steps[to]);
+        this.#focusHeading = true;
+        this.dispatchEvent(new StepChangeEvent({ from, to }));
+      }
+      if (statePath(previous) !== nextPath && this.#attempted !== nextPath) this.#attempted = null;
+      if (next.context.error && next.context.error !== previous.context.error) {
+        this.dispatchEvent(new WizardErrorEvent({ code: next.context.error.code, step: to, retryable: next.context.error.retryable }));
+      }
+    }
+    // Secrets are dropped as soon as they have served: the password after sign-in, the card after payment.
+    if (next.context.signedIn && this.#vault.password) this.#vault.password = '';
+    if (to === 'activation' || to === 'done') this.#clearCard();
+    if (nextPath === 'troubleshooting.escalate' && previous && statePath(previous) !== nextPath && statePath(previous) !== 'troubleshooting.sendError') {
+      this.#vault.supportMessage = preparedSupportMessage(this.#viewHost(next));
+    }
+    if (to === 'done' && next.context.order && this.#completedOrder !== next.context.order.orderId) {
+      this.#completedOrder = next.context.order.orderId;
+      this.dispatchEvent(new RenewalCompleteEvent(completeDetail(next.context.order, next.context.activation.expiresAt, this.#info()?.demo ?? true)));
+    }
+  }
+
+  #info(): ProviderInfo | null {
+    return this.provider?.info ?? this.#demoInstance?.info ?? null;
+  }
+
+  #resolveProvider(): Promise<Provider> {
+    if (this.provider) return Promise.resolve(this.provider);
+    this.#demo ??= import('../providers/demo.js').then(({ DemoProvider }) => {
+      this.#demoInstance = new DemoProvider({ scenario: this.demoScenario });
+      this.requestUpdate();
+      return this.#demoInstance;
+    });
+    return this.#demo;
+  }
+
+  #validChannel(): Channel | null {
+    return this.channel && (CHANNELS as readonly string[]).includes(this.channel) ? this.channel : null;
+  }
+
+  #clearCard(): void {
+    if (this.#card.number || this.#card.cvc || this.#vault.card) {
+      this.#card = { number: '', expiry: '', cvc: '' };
+      this.#vault.card = null;
+    }
+  }
+
+  #clearSecrets(): void {
+    this.#vault.password = '';
+    this.#vault.supportMessage = '';
+    this.#clearCard();
+  }
+
+  #copy(text: string): void {
+    void navigator.clipboard?.writeText(text).then(
+      () => {
+        this.#copied = true;
+        this.requestUpdate();
+        clearTimeout(this.#copiedTimer);
+        this.#copiedTimer = setTimeout(() => {
+          this.#copied = false;
+          this.requestUpdate();
+        }, 2000);
+      },
+      () => {},
+    );
+  }
+
+  #downloadReminder(): void {
+    const ctx = this.#wizard.snapshot.context;
+    const expiresAt = ctx.activation.expiresAt ?? ctx.order?.newExpiresAt;
+    if (!expiresAt || !ctx.order) return;
+    const m = this.#messages.done;
+    const ics = reminderIcs({ expiresAt, reference: ctx.order.reference, title: m.reminderTitle, description: m.reminderText(ctx.order.reference) });
+    const url = URL.createObjectURL(new Blob([ics], { type: 'text/calendar' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'esim-renewal-reminder.ics';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+}

@@ -1,0 +1,415 @@
+import { css } from 'lit';
+
+/**
+ * The wizard's look. Mobile first: works from 320 px, inputs at 16 px or more so iOS does not
+ * zoom, targets at least 44 px tall. Colours come from custom properties so hosts can theme it.
+ */
+export const wizardStyles = css`
+  :host {
+    display: block;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+
+  .base {
+    --_fg: var(--esim-color-text, #1b1f24);
+    --_muted: var(--esim-color-muted, #4a5360);
+    --_bg: var(--esim-color-surface, #ffffff);
+    --_subtle: var(--esim-color-subtle, #f3f5f8);
+    --_border: var(--esim-color-border, #8a94a3);
+    --_accent: var(--esim-color-primary, #0b57d0);
+    --_on-accent: var(--esim-color-on-primary, #ffffff);
+    --_danger: var(--esim-color-danger, #b3261e);
+    --_danger-bg: var(--esim-color-danger-surface, #fdecea);
+    --_warn-bg: var(--esim-color-warning-surface, #fff4d6);
+    --_ok: var(--esim-color-success, #146c2e);
+    --_ok-bg: var(--esim-color-success-surface, #e6f4ea);
+    --_focus: var(--esim-focus-ring, 3px solid #0b57d0);
+    --_radius: var(--esim-radius, 10px);
+    --_space: var(--esim-space, 1rem);
+    box-sizing: border-box;
+    color: var(--_fg);
+    background: var(--_bg);
+    font-family: var(--esim-font, inherit);
+    font-size: 1rem;
+    line-height: 1.5;
+    padding: var(--_space);
+    border-radius: var(--_radius);
+    max-width: 42rem;
+    overflow-wrap: anywhere;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: baseline;
+    justify-content: space-between;
+    margin-bottom: var(--_space);
+  }
+  .title {
+    margin: 0;
+    font-weight: 700;
+    font-size: 1.125rem;
+  }
+  .notice {
+    margin: 0 0 var(--_space);
+    padding: 0.5rem 0.75rem;
+    border: 2px dashed var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_warn-bg);
+    font-weight: 600;
+  }
+
+  /* Progress: numbered, the current step marked by weight, an underline and aria-current, not colour alone. */
+  .progress {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.75rem;
+    list-style: none;
+    margin: 0 0 var(--_space);
+    padding: 0;
+    font-size: 0.875rem;
+    color: var(--_muted);
+    counter-reset: step;
+  }
+  .progress li {
+    counter-increment: step;
+  }
+  .progress li::before {
+    content: counter(step) '. ';
+  }
+  .progress li[aria-current='step'] {
+    color: var(--_fg);
+    font-weight: 700;
+    text-decoration: underline;
+    text-underline-offset: 0.25em;
+  }
+  .progress li.complete::after {
+    content: ' ✓';
+  }
+
+  h2 {
+    font-size: 1.375rem;
+    line-height: 1.3;
+    margin: 0 0 var(--_space);
+  }
+  h2:focus {
+    outline: none;
+  }
+  h2:focus-visible {
+    outline: var(--_focus);
+    outline-offset: 4px;
+  }
+  h3 {
+    font-size: 1.0625rem;
+    margin: calc(var(--_space) * 1.25) 0 0.5rem;
+  }
+  p {
+    margin: 0 0 0.75rem;
+  }
+  ul,
+  ol {
+    margin: 0 0 0.75rem;
+    padding-inline-start: 1.25rem;
+  }
+
+  .field {
+    display: grid;
+    gap: 0.25rem;
+    margin-bottom: var(--_space);
+  }
+  label,
+  legend {
+    font-weight: 600;
+  }
+  .hint {
+    color: var(--_muted);
+    font-size: 0.9375rem;
+    margin: 0;
+  }
+  input[type='text'],
+  input[type='email'],
+  input[type='password'],
+  input[type='date'],
+  input[type='number'],
+  input:not([type]),
+  textarea,
+  select {
+    font: inherit;
+    font-size: max(1rem, 16px);
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+    padding: 0.625rem 0.75rem;
+    min-height: 2.75rem;
+    width: 100%;
+    max-width: 100%;
+  }
+  textarea {
+    min-height: 9rem;
+    resize: vertical;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+    border-width: 2px;
+  }
+  .field-error {
+    color: var(--_danger);
+    font-weight: 600;
+    margin: 0;
+  }
+  .field-error::before {
+    content: '⚠ ';
+  }
+
+  fieldset {
+    border: 0;
+    margin: 0 0 var(--_space);
+    padding: 0;
+    min-width: 0;
+  }
+  legend {
+    padding: 0;
+    margin-bottom: 0.5rem;
+  }
+  .choice {
+    display: flex;
+    gap: 0.75rem;
+    align-items: flex-start;
+    padding: 0.625rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    margin-bottom: 0.5rem;
+    cursor: pointer;
+    min-height: 2.75rem;
+    font-weight: 400;
+  }
+  .choice:has(input:checked) {
+    border: 2px solid var(--_accent);
+    background: var(--_subtle);
+  }
+  .choice input {
+    margin-top: 0.3rem;
+    width: 1.25rem;
+    height: 1.25rem;
+    flex: none;
+    accent-color: var(--_accent);
+  }
+  .choice-text {
+    display: grid;
+    gap: 0.125rem;
+  }
+  .choice-title {
+    font-weight: 600;
+  }
+  .segmented {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .segmented .choice {
+    flex: 1 1 8rem;
+    margin: 0;
+  }
+
+  button,
+  .button {
+    font: inherit;
+    font-weight: 600;
+    min-height: 2.75rem;
+    min-width: 2.75rem;
+    padding: 0.5rem 1.125rem;
+    border-radius: var(--_radius);
+    cursor: pointer;
+    text-decoration: none;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    text-align: center;
+  }
+  .primary {
+    background: var(--_accent);
+    color: var(--_on-accent);
+    border: 2px solid var(--_accent);
+  }
+  .secondary {
+    background: var(--_bg);
+    color: var(--_accent);
+    border: 2px solid var(--_accent);
+  }
+  .link {
+    background: none;
+    border: 0;
+    color: var(--_accent);
+    text-decoration: underline;
+    padding: 0.5rem 0;
+  }
+  [aria-disabled='true'] {
+    cursor: not-allowed;
+  }
+  a {
+    color: var(--_accent);
+  }
+  :focus-visible {
+    outline: var(--_focus);
+    outline-offset: 2px;
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap-reverse;
+    gap: 0.75rem;
+    justify-content: space-between;
+    margin-top: calc(var(--_space) * 1.5);
+  }
+  .actions .primary {
+    flex: 1 1 12rem;
+  }
+  .links {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1.25rem;
+    margin-bottom: var(--_space);
+  }
+  .links a {
+    display: inline-block;
+    padding: 0.5rem 0;
+  }
+
+  .panel {
+    border-radius: var(--_radius);
+    padding: 0.75rem 1rem;
+    margin: 0 0 var(--_space);
+    background: var(--_subtle);
+  }
+  .error {
+    background: var(--_danger-bg);
+    border-inline-start: 6px solid var(--_danger);
+  }
+  .error p:last-child {
+    margin-bottom: 0;
+  }
+  .warning {
+    background: var(--_warn-bg);
+    border: 2px solid var(--_fg);
+    font-weight: 700;
+  }
+  .tip {
+    border-inline-start: 6px solid var(--_accent);
+  }
+  .success {
+    background: var(--_ok-bg);
+    border-inline-start: 6px solid var(--_ok);
+  }
+
+  .path {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.125rem 0.375rem;
+    list-style: none;
+    padding: 0;
+    margin: 0 0 0.5rem;
+    font-weight: 600;
+  }
+  .path li + li::before {
+    content: '→ ';
+    color: var(--_muted);
+  }
+
+  dl.summary {
+    display: grid;
+    grid-template-columns: minmax(7rem, max-content) 1fr;
+    gap: 0.375rem 1rem;
+    margin: 0 0 var(--_space);
+  }
+  dl.summary dt {
+    font-weight: 600;
+  }
+  dl.summary dd {
+    margin: 0;
+  }
+
+  .plan-group {
+    margin-bottom: var(--_space);
+  }
+  .plan-meta {
+    color: var(--_muted);
+  }
+  .price {
+    font-weight: 700;
+  }
+  .badge {
+    display: inline-block;
+    font-size: 0.8125rem;
+    font-weight: 700;
+    padding: 0 0.5rem;
+    border: 1px solid var(--_fg);
+    border-radius: 999px;
+    margin-inline-start: 0.25rem;
+  }
+
+  .voucher {
+    font-size: 1.5rem;
+    font-weight: 700;
+    letter-spacing: 0.08em;
+    font-variant-numeric: tabular-nums;
+  }
+  .phrase {
+    font-size: 1.25rem;
+    font-weight: 700;
+    margin: 0;
+  }
+
+  progress {
+    width: 100%;
+    height: 0.75rem;
+    accent-color: var(--_accent);
+  }
+
+  .busy {
+    display: flex;
+    gap: 0.75rem;
+    align-items: center;
+    margin: var(--_space) 0;
+  }
+  .spinner {
+    width: 1.5rem;
+    height: 1.5rem;
+    border: 3px solid var(--_border);
+    border-top-color: var(--_accent);
+    border-radius: 50%;
+    animation: spin 0.9s linear infinite;
+    flex: none;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation: none;
+      border-top-color: var(--_border);
+    }
+  }
+`;

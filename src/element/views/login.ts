@@ -1,0 +1,97 @@
+import { html, nothing } from 'lit';
+import { LOGIN_MAX_FAILURES, loginErrors } from '../../machine/guards.js';
+import type { IdentifyMethod } from '../../machine/types.js';
+import { actions, busy, choices, errorPanel, field, heading, type ViewHost } from './view.js';
+
+export function loginView(v: ViewHost) {
+  const m = v.m.login;
+  const { ctx } = v;
+  const l = ctx.login;
+  const travel = l.method !== 'account';
+  const errors = loginErrors(ctx);
+  const links = v.info?.links;
+  const submitting = v.path === 'login.submitting';
+  const coolingDown = v.path === 'login.cooldown';
+  const failuresLeft = LOGIN_MAX_FAILURES - l.failures;
+  const setField = (f: 'username' | 'email' | 'iccid' | 'orderNumber') => (value: string) => v.send({ type: 'user.login.field', field: f, value });
+  return html`${heading(travel ? m.titleTravel : m.titleAccount)}
+    <p class="panel tip">${m.securityTip}</p>
+    ${errorPanel(
+      v,
+      ctx.error?.code === 'invalid-credentials' && failuresLeft > 0 && failuresLeft < LOGIN_MAX_FAILURES
+        ? html`<p>${m.attemptsLeft(failuresLeft)}</p>`
+        : ctx.error?.code === 'locked' && links?.resetPassword
+          ? html`<p><a href=${links.resetPassword} target="_blank" rel="noopener noreferrer">${m.resetPassword}</a></p>`
+          : nothing,
+    )}
+    <form
+      novalidate
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        v.submit({ type: 'user.next' });
+      }}
+    >
+      ${travel
+        ? html`${choices<IdentifyMethod>(v, {
+              name: 'login-method',
+              legend: m.methodLegend,
+              segmented: true,
+              options: [
+                { value: 'iccid', label: m.methodIccid },
+                { value: 'order', label: m.methodOrder },
+              ],
+              selected: l.method,
+              onSelect: (method) => v.send({ type: 'user.login.method', method }),
+            })}
+            ${l.method === 'iccid'
+              ? field(v, {
+                  id: 'iccid',
+                  label: m.iccid,
+                  hint: m.iccidHint,
+                  inputmode: 'numeric',
+                  autocomplete: 'off',
+                  spellcheck: false,
+                  maxlength: 32,
+                  value: l.iccid,
+                  error: errors.iccid,
+                  onInput: setField('iccid'),
+                })
+              : field(v, {
+                  id: 'order-number',
+                  label: m.orderNumber,
+                  hint: m.orderHint,
+                  autocomplete: 'off',
+                  spellcheck: false,
+                  maxlength: 40,
+                  value: l.orderNumber,
+                  error: errors.orderNumber,
+                  onInput: setField('orderNumber'),
+                })}
+            ${field(v, { id: 'email', label: m.email, type: 'email', autocomplete: 'email', value: l.email, error: errors.email, onInput: setField('email') })}`
+        : html`${field(v, {
+              id: 'username',
+              label: m.username,
+              autocomplete: 'username',
+              spellcheck: false,
+              value: l.username,
+              error: errors.username,
+              onInput: setField('username'),
+            })}
+            ${field(v, {
+              id: 'password',
+              label: m.password,
+              type: 'password',
+              autocomplete: 'current-password',
+              value: '',
+              error: errors.password,
+              onInput: (value) => v.setPassword(value),
+            })}
+            <div class="links">
+              ${links?.register ? html`<a href=${links.register} target="_blank" rel="noopener noreferrer">${m.register}</a>` : nothing}
+              ${links?.resetPassword ? html`<a href=${links.resetPassword} target="_blank" rel="noopener noreferrer">${m.resetPassword}</a>` : nothing}
+            </div>`}
+      ${coolingDown ? html`<p class="panel warning" role="timer" aria-live="off">${m.cooldown(l.cooldownLeft)}</p>` : nothing}
+      ${submitting ? busy(v.m.nav.busy) : nothing}
+      ${actions(v, { label: travel ? m.submitTravel : m.submit, event: { type: 'user.next' }, submit: true })}
+    </form>`;
+}

@@ -1,0 +1,150 @@
+import { html, nothing } from 'lit';
+import { daysLeft, eligibility, recommendation, selectedPlan, urgency } from '../../machine/selectors.js';
+import { groupPlans, planEffect, STAY_LENGTHS, USAGE_LEVELS } from '../../machine/rules.js';
+import type { Plan } from '../../machine/types.js';
+import { differsFromJapanTime, formatData, formatDate, formatDateTime, formatMoney, JAPAN_TIME_ZONE } from '../../i18n/format.js';
+import { actions, busy, choices, errorPanel, heading, restartButton, retryActions, type ViewHost } from './view.js';
+
+/** An expiry in local time, and in Japan time when that reads differently. */
+export function expiryText(v: ViewHost, iso: string) {
+  return html`${formatDateTime(v.locale, iso)}
+  ${differsFromJapanTime(iso) ? html`<span class="hint">(${v.m.plan.japanTime(formatDateTime(v.locale, iso, JAPAN_TIME_ZONE))})</span>` : nothing}`;
+}
+
+function accountSummary(v: ViewHost) {
+  const a = v.ctx.account;
+  if (!a) return nothing;
+  const m = v.m.plan;
+  const days = daysLeft(v.ctx).days ?? 0;
+  const level = urgency(v.ctx);
+  const el = eligibility(v.ctx);
+  return html`<section class="panel" aria-labelledby="account-heading">
+    <h3 id="account-heading">${m.yourEsim}</h3>
+    <dl class="summary">
+      <dt>${m.currentPlan}</dt>
+      <dd>${a.planName}</dd>
+      <dt>${m.expires}</dt>
+      <dd>${expiryText(v, a.expiresAt)}</dd>
+      <dt>${m.dataLeft}</dt>
+      <dd>${a.dataLeftMb === null ? m.unlimited : formatData(v.locale, a.dataLeftMb)}</dd>
+    </dl>
+    <p data-urgency=${level}><strong>${v.m.validity.urgency[level](days)}</strong></p>
+    ${el?.ok && el.inGrace && el.graceEndsAt ? html`<p>${m.inGrace(formatDateTime(v.locale, el.graceEndsAt))}</p>` : nothing}
+    ${a.capabilities.topUpWindow.inJapanOnly ? html`<p>${m.inJapanOnly}</p>` : nothing}
+    <p class="hint">${a.capabilities.validityStarts === 'install' ? m.startsOnInstall : m.startsOnConnection}</p>
+  </section>`;
+}
+
+function planChoice(v: ViewHost, plan: Plan, recommendedId: string | null) {
+  const m = v.m.plan;
+  const a = v.ctx.account!;
+  const mode = a.capabilities.topUpMode;
+  const effect = planEffect(mode, a, plan);
+  const until = formatDate(v.locale, effect.endsAt);
+  const effectText =
+    mode === 'extend'
+      ? m.effect.extend(plan.days, until)
+      : mode === 'queue'
+        ? m.effect.queue(formatDate(v.locale, effect.startsAt), until)
+        : m.effect.stack(until);
+  const id = `plan-${plan.id}`;
+  return html`<label class="choice">
+    <input
+      type="radio"
+      name="plan"
+      .value=${plan.id}
+      .checked=${v.ctx.selectedPlanId === plan.id}
+      aria-describedby="${id}-meta ${id}-effect"
+      @change=${() => v.send({ type: 'user.plan.select', planId: plan.id })}
+    />
+    <span class="choice-text">
+      <span class="choice-title"
+        >${plan.name} ${plan.id === recommendedId ? html`<span class="badge">${m.recommended}</span>` : nothing}</span
+      >
+      <span class="plan-meta" id="${id}-meta"
+        >${plan.dataMb === null ? m.unlimited : formatData(v.locale, plan.dataMb)} · ${m.days(plan.days)}
+        ${plan.throttle ? html`(${m.throttle(plan.throttle)})` : nothing} ·
+        <span class="price">${formatMoney(v.locale, plan.price)}</span></span
+      >
+      <span class="hint" id="${id}-effect">${effectText}</span>
+    </span>
+  </label>`;
+}
+
+function recommender(v: ViewHost) {
+  const m = v.m.plan;
+  const rec = recommendation(v.ctx);
+  return html`<details class="panel" ?open=${v.ctx.recommender.stay !== null || v.ctx.recommender.usage !== null}>
+    <summary><strong>${m.helperTitle}</strong></summary>
+    ${choices(v, {
+      name: 'stay',
+      legend: m.stayLegend,
+      options: STAY_LENGTHS.map((s) => ({ value: s, label: m.stay[s] })),
+      selected: v.ctx.recommender.stay,
+      onSelect: (stay) => v.send({ type: 'user.plan.recommender', stay }),
+    })}
+    ${choices(v, {
+      name: 'usage',
+      legend: m.usageLegend,
+      options: USAGE_LEVELS.map((u) => ({ value: u, label: m.usage[u] })),
+      selected: v.ctx.recommender.usage,
+      onSelect: (usage) => v.send({ type: 'user.plan.recommender', usage }),
+    })}
+    <div role="status">
+      ${rec
+        ? html`<p>
+            <strong>${m.recommendedIs(rec.name)}</strong>
+            ${v.ctx.selectedPlanId !== rec.id
+              ? html`<button type="button" class="secondary" @click=${() => v.send({ type: 'user.plan.select', planId: rec.id })}>${m.chooseRecommended}</button>`
+              : nothing}
+          </p>`
+        : nothing}
+    </div>
+  </details>`;
+}
+
+export function planView(v: ViewHost) {
+  const m = v.m.plan;
+  switch (v.path) {
+    case 'plan.loading':
+      return html`${heading(m.title)} ${busy(m.loading)} ${actions(v)}`;
+    case 'plan.error':
+      return html`${heading(m.title)} ${errorPanel(v)} ${retryActions(v)}`;
+    case 'plan.ineligible': {
+      const el = eligibility(v.ctx);
+      const a = v.ctx.account!;
+      const text =
+        el && !el.ok
+          ? el.reason === 'not-rechargeable'
+            ? m.ineligible['not-rechargeable']
+            : el.reason === 'expired-past-grace'
+              ? m.ineligible['expired-past-grace'](formatDate(v.locale, a.expiresAt))
+              : m.ineligible['too-early'](formatDate(v.locale, 'opensAt' in el ? el.opensAt : a.expiresAt))
+          : '';
+      const tooEarly = el && !el.ok && el.reason === 'too-early';
+      return html`${heading(m.ineligibleTitle)} ${accountSummary(v)}
+        <p class="panel warning" data-reason=${el && !el.ok ? el.reason : nothing}>${text}</p>
+        ${tooEarly
+          ? nothing
+          : html`<p><a class="button primary" part="primary-button" href=${a.capabilities.links.buyNew} target="_blank" rel="noopener noreferrer">${m.buyNew}</a></p>
+              <p class="panel tip">${m.keepOldTip}</p>`}
+        ${actions(v, null, restartButton(v))}`;
+    }
+    default: {
+      const rec = recommendation(v.ctx);
+      const chosen = selectedPlan(v.ctx);
+      return html`${heading(m.title)} ${accountSummary(v)} ${recommender(v)}
+        <fieldset data-field="plan" aria-invalid=${v.attempted && !chosen ? 'true' : nothing} aria-describedby=${v.attempted && !chosen ? 'plan-error' : nothing}>
+          <legend>${m.plansLegend}</legend>
+          ${v.attempted && !chosen ? html`<p class="field-error" id="plan-error">${m.noneSelected}</p>` : nothing}
+          ${groupPlans(v.ctx.plans).map(
+            (g) => html`<div class="plan-group" role="group" aria-labelledby="group-${g.group}">
+              <h3 id="group-${g.group}">${m.groups[g.group]}</h3>
+              ${g.plans.map((p) => planChoice(v, p, rec?.id ?? null))}
+            </div>`,
+          )}
+        </fieldset>
+        ${actions(v, { label: v.m.nav.next, event: { type: 'user.next' } })}`;
+    }
+  }
+}

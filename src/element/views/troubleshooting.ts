@@ -1,0 +1,71 @@
+import { html, nothing } from 'lit';
+import { TROUBLE_CHECKS } from '../../machine/troubleshooting-checks.js';
+import { CHECK_PATHS } from '../../i18n/phone-paths.js';
+import { actions, busy, errorPanel, heading, phonePaths, platformSwitch, restartButton, type ViewHost } from './view.js';
+
+/** The message support gets, in the person's language, from what the wizard knows. */
+export function preparedSupportMessage(v: ViewHost): string {
+  const c = v.ctx;
+  const iccid = c.account?.iccid ?? (c.login.iccid || null);
+  return v.m.trouble.message(
+    c.order?.reference ?? null,
+    iccid,
+    c.trouble.tried.map((id) => v.m.trouble.checks[id as (typeof TROUBLE_CHECKS)[number]].title),
+  );
+}
+
+export function troubleshootingView(v: ViewHost) {
+  const m = v.m.trouble;
+  const t = v.ctx.trouble;
+  const warning = html`<p class="panel warning" role="note" part="notice"><span aria-hidden="true">⚠ </span>${m.warning}</p>`;
+  switch (v.path) {
+    case 'troubleshooting.escalate':
+    case 'troubleshooting.sending':
+    case 'troubleshooting.sendError': {
+      const support = v.ctx.account?.capabilities.links.support ?? v.info?.links.support;
+      return html`${heading(m.escalateTitle)} ${warning}
+        <p>${m.escalateText}</p>
+        ${errorPanel(v)}
+        <div class="field">
+          <label for="support-message">${m.messageLabel}</label>
+          <textarea id="support-message" .value=${v.supportMessage} @input=${(e: Event) => v.setSupportMessage((e.target as HTMLTextAreaElement).value)}></textarea>
+        </div>
+        <p class="hint">${m.screenshotTip}</p>
+        <div class="links">
+          <button type="button" class="link" @click=${() => v.copy(v.supportMessage)}>${v.copied ? v.m.payment.copied : v.m.payment.copy}</button>
+          ${support ? html`<a href=${support} target="_blank" rel="noopener noreferrer">${m.openSupport}</a>` : nothing}
+        </div>
+        ${v.path === 'troubleshooting.sending' ? busy(m.sending) : nothing}
+        ${actions(v, { label: v.path === 'troubleshooting.sendError' ? v.m.nav.retry : m.send, event: v.path === 'troubleshooting.sendError' ? { type: 'user.retry' } : { type: 'user.trouble.send' } })}`;
+    }
+    case 'troubleshooting.sent':
+      return html`${heading(m.sentTitle)}
+        <p class="panel success" role="status">${m.sent(t.ticket?.ticketId ?? '')}</p>
+        ${warning}
+        ${actions(v, null, restartButton(v))}`;
+    case 'troubleshooting.verifyError':
+      return html`${heading(m.title)} ${warning} ${errorPanel(v)} ${actions(v, { label: v.m.nav.retry, event: { type: 'user.retry' } })}`;
+    default: {
+      const id = TROUBLE_CHECKS[Math.min(t.index, TROUBLE_CHECKS.length - 1)]!;
+      const check = m.checks[id];
+      const verifying = v.path === 'troubleshooting.verifying';
+      return html`${heading(m.title)} ${warning}
+        ${t.reason ? html`<p>${m.reason[t.reason]}</p>` : nothing}
+        <section class="panel" aria-labelledby="check-heading" data-check=${id}>
+          <p class="hint">${m.checkOf(t.index + 1, TROUBLE_CHECKS.length)}</p>
+          <h3 id="check-heading">${check.title}</h3>
+          <p>${check.text}</p>
+          ${phonePaths(v, CHECK_PATHS[id])}
+        </section>
+        ${platformSwitch(v)}
+        ${t.stillInactive ? html`<p class="panel error" role="alert">${m.stillInactive}</p>` : nothing}
+        ${verifying ? busy(m.verifying) : nothing}
+        <div class="actions">
+          <button type="button" class="secondary" part="secondary-button" aria-disabled=${v.can({ type: 'user.trouble.notFixed' }) ? 'false' : 'true'} @click=${() => v.submit({ type: 'user.trouble.notFixed' })}>${m.notFixed}</button>
+          <button type="button" class="primary" part="primary-button" aria-disabled=${v.can({ type: 'user.trouble.fixed' }) ? 'false' : 'true'} @click=${() => v.submit({ type: 'user.trouble.fixed' })}>${m.fixed}</button>
+        </div>
+        <p><button type="button" class="link" ?hidden=${!v.can({ type: 'user.trouble.escalate' })} @click=${() => v.send({ type: 'user.trouble.escalate' })}>${m.skipToSupport}</button></p>
+        ${actions(v, null, restartButton(v))}`;
+    }
+  }
+}

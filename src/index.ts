@@ -1,0 +1,8 @@
+/** The package's root: exports only, registers nothing (import `esim-renewal-wizard/define` for that). */
+export { EsimRenewalWizard } from './element/esim-renewal-wizard.js';
+export { StepChangeEvent, RenewalCompleteEvent, WizardErrorEvent } from './element/events.js';
+export type { StepChangeDetail, RenewalCompleteDetail, WizardErrorDetail } from './element/events.js';
+export type * from './providers/contract.js';
+export { ProviderError } from './providers/errors.js';
+export type * from './machine/types.js';
+export { STEP_IDS } from './machine/types.js';
