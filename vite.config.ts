@@ -37,7 +37,7 @@ export default defineConfig({
       },
       {
         plugins: [wtrSocketStub()],
-        optimizeDeps: { include: ['@open-wc/testing > chai-a11y-axe', '@open-wc/testing > @esm-bundle/chai'], exclude: ['@open-wc/testing', 'lit', 'lit-html', 'lit-element', '@lit/reactive-element'] },
+        optimizeDeps: { include: ['xstate', '@open-wc/testing > chai-a11y-axe', '@open-wc/testing > @esm-bundle/chai'], exclude: ['@open-wc/testing', 'lit', 'lit-html', 'lit-element', '@lit/reactive-element'] },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
