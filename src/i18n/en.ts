@@ -255,6 +255,7 @@ export const en = {
     title: 'Activating your plan',
     text: 'This usually takes a few minutes, sometimes longer if the network is busy.',
     progress: 'Time spent waiting',
+    progressText: (minutes: number) => `${minutes} of 10 minutes`,
     checks: (n: number) => `Checked ${n} ${plural(n, 'time', 'times')} so far.`,
     settingsTip: 'Meanwhile, check that your eSIM line is on and used for mobile data.',
     notWorking: 'It’s still not working',

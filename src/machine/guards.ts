@@ -65,8 +65,6 @@ export function loginErrors(ctx: WizardContext): Partial<Record<'username' | 'pa
 
 export const loginComplete = (ctx: WizardContext): boolean => Object.keys(loginErrors(ctx)).length === 0;
 
-export const tooManyLoginFailures = (ctx: WizardContext): boolean => ctx.login.failures >= LOGIN_MAX_FAILURES;
-
 export const cooldownOver = (ctx: WizardContext): boolean => ctx.login.cooldownLeft <= 1;
 
 /** Sign-in is paused: some of the countdown is left (e.g. the person went Back and came again). */

@@ -15,9 +15,11 @@ export function urgencyOf(daysLeft: number | null): Urgency {
   return 'plenty';
 }
 
-/** Whole days left from `asOf` until `expiresAt` (both ISO instants); negative once expired. */
+/** Days left from `asOf` until `expiresAt` (both ISO instants); negative once expired. */
 export function daysLeftAt(expiresAt: string, asOf: string): number {
-  return Math.floor((Date.parse(expiresAt) - Date.parse(asOf)) / DAY);
+  const ms = Date.parse(expiresAt) - Date.parse(asOf);
+  // A part of a day still left counts as a day left (40 hours: "2 days"); once past, a part counts as a day gone.
+  return ms >= 0 ? Math.ceil(ms / DAY) : Math.floor(ms / DAY);
 }
 
 export type Eligibility =
@@ -93,12 +95,13 @@ export interface PlanNeed {
 }
 
 /**
- * The guide's advice as a table, read top to bottom; the first matching row wins.
- * Occasional use → a small plan billed by the day; a long stay with heavy use → large or unlimited.
+ * The guide's advice as a table, read top to bottom; the first matching row wins. A row names
+ * the plan groups that suit and the data a day needs. Occasional use → a small plan billed by
+ * the day; a long stay with heavy use → large or unlimited.
  */
 export const RECOMMENDATION_RULES: readonly { stay: StayLength | '*'; usage: Usage | '*'; need: PlanNeed }[] = [
-  { stay: 'month-plus', usage: 'heavy', need: { groups: ['unlimited', 'large'], mbPerDay: 1500 } },
-  { stay: '*', usage: 'heavy', need: { groups: ['large', 'unlimited', 'monthly', 'short'], mbPerDay: 1500 } },
+  { stay: 'month-plus', usage: 'heavy', need: { groups: ['large', 'unlimited'], mbPerDay: 1500 } },
+  { stay: '*', usage: 'heavy', need: { groups: ['unlimited', 'large', 'short', 'monthly'], mbPerDay: 1500 } },
   { stay: 'month-plus', usage: 'moderate', need: { groups: ['monthly', 'large', 'unlimited'], mbPerDay: 500 } },
   { stay: 'month-plus', usage: 'light', need: { groups: ['monthly', 'short', 'large'], mbPerDay: 150 } },
   { stay: '*', usage: 'moderate', need: { groups: ['short', 'monthly', 'large'], mbPerDay: 500 } },
@@ -106,19 +109,20 @@ export const RECOMMENDATION_RULES: readonly { stay: StayLength | '*'; usage: Usa
 ];
 
 /**
- * The recommended plan: the cheapest plan in the first preferred group that lasts the stay and
- * carries enough data. Falls back through the rule's groups, then to the longest plan; `null`
- * when there are no plans.
+ * The recommended plan: the cheapest plan in the rule's groups that lasts the stay and carries
+ * enough data (a tie goes to the group listed first). Falls back to the cheapest plan that fits
+ * at all, then to the longest plan; `null` when there are no plans.
  */
 export function recommendPlan(plans: readonly Plan[], stay: StayLength, usage: Usage): Plan | null {
   const rule = RECOMMENDATION_RULES.find((r) => (r.stay === '*' || r.stay === stay) && (r.usage === '*' || r.usage === usage));
   if (!rule || plans.length === 0) return null;
   const days = STAY_DAYS[stay];
   const fits = (p: Plan) => p.days >= days && (p.dataMb === null || p.dataMb >= rule.need.mbPerDay * Math.min(p.days, days));
-  const cheapest = (ps: Plan[]) => ps.sort((a, b) => a.price.amount - b.price.amount || a.days - b.days)[0] ?? null;
-  for (const group of rule.need.groups) {
-    const found = cheapest(plans.filter((p) => planGroup(p) === group && fits(p)));
-    if (found) return found;
-  }
-  return cheapest(plans.filter(fits)) ?? [...plans].sort((a, b) => b.days - a.days || (b.dataMb ?? Infinity) - (a.dataMb ?? Infinity))[0]!;
+  const rank = (p: Plan) => rule.need.groups.indexOf(planGroup(p));
+  const cheapest = (ps: Plan[]) => ps.sort((a, b) => a.price.amount - b.price.amount || rank(a) - rank(b) || a.days - b.days)[0] ?? null;
+  return (
+    cheapest(plans.filter((p) => rank(p) >= 0 && fits(p))) ??
+    cheapest(plans.filter(fits)) ??
+    [...plans].sort((a, b) => b.days - a.days || (b.dataMb ?? Infinity) - (a.dataMb ?? Infinity))[0]!
+  );
 }

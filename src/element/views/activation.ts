@@ -19,7 +19,7 @@ export function activationView(v: ViewHost) {
     ${busy(v.m.nav.busy)}
     <label class="field">
       <span>${m.progress}</span>
-      <progress max=${POLL_BUDGET_MS} .value=${a.elapsedMs} aria-valuetext="${elapsedMin} / 10 min"></progress>
+      <progress max=${POLL_BUDGET_MS} .value=${a.elapsedMs} aria-valuetext=${m.progressText(elapsedMin)}></progress>
     </label>
     <p class="hint">${m.checks(a.polls)}</p>
     <p class="panel tip">${m.settingsTip}</p>

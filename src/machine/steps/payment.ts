@@ -84,6 +84,9 @@ const routeOutcome = [
  */
 const backToPlan = { 'user.back': { target: '#wizard.plan.choosing' } } as const;
 
+/** Nor does Start over: it would drop an order whose payment may still complete. */
+const noRestart = { 'user.restart': {} } as const;
+
 export const payment = wizardSetup.createStateConfig({
   initial: 'start',
   states: {
@@ -145,7 +148,7 @@ export const payment = wizardSetup.createStateConfig({
     },
     paying: {
       tags: ['busy', 'charging'],
-      entry: 'clearError',
+      entry: ['clearError', assign({ payment: ({ context }) => ({ ...context.payment, decline: null }) })],
       invoke: {
         src: 'pay',
         input: ({ context }) => ({
@@ -156,6 +159,7 @@ export const payment = wizardSetup.createStateConfig({
         }),
       },
       on: {
+        ...noRestart,
         'provider.payment': [...routeOutcome],
         'provider.error': [
           // The order was paid already (a reload, a second tab): it goes on to activation, not to a second charge.
@@ -172,10 +176,13 @@ export const payment = wizardSetup.createStateConfig({
     payError: {
       // The outcome is unknown: only a retry with the same key, which reconciles instead of charging twice.
       tags: ['error'],
-      on: { 'user.retry': { target: 'paying' } },
+      on: {
+        ...noRestart,
+        'user.retry': { target: 'paying' } },
     },
     authenticating: {
       on: {
+        ...noRestart,
         'user.payment.authenticate': {
           target: 'confirmingAuth',
           actions: assign({ payment: ({ context, event }) => ({ ...context.payment, approved: event.approved }) }),
@@ -190,6 +197,7 @@ export const payment = wizardSetup.createStateConfig({
         input: ({ context }) => ({ paymentId: context.payment.paymentId ?? '', approved: context.payment.approved ?? false }),
       },
       on: {
+        ...noRestart,
         'provider.payment': [...routeOutcome],
         'provider.error': [
           { guard: 'alreadyPaid', target: '#wizard.activation', actions: 'clearError' },
@@ -199,16 +207,21 @@ export const payment = wizardSetup.createStateConfig({
     },
     authError: {
       tags: ['error'],
-      on: { 'user.retry': { target: 'confirmingAuth' } },
+      on: {
+        ...noRestart,
+        'user.retry': { target: 'confirmingAuth' } },
     },
     awaitingCash: {
       after: { cashPoll: { target: 'checkingCash' } },
-      on: { 'user.payment.checkCash': { target: 'checkingCash' } },
+      on: {
+        ...noRestart,
+        'user.payment.checkCash': { target: 'checkingCash' } },
     },
     checkingCash: {
       tags: ['busy'],
       invoke: { src: 'paymentStatus', input: ({ context }) => ({ paymentId: context.payment.paymentId ?? '' }) },
       on: {
+        ...noRestart,
         'provider.payment': [
           { guard: 'paymentPendingCash', target: 'awaitingCash', actions: 'clearError' },
           ...routeOutcome,

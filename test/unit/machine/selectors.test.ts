@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { WizardContext } from '../../../src/machine/context.js';
+import { daysLeft, eligibility, progressOf, recommendation, selectedPlan, statePath, stepOf, urgency } from '../../../src/machine/selectors.js';
+import { MAIN_STEPS } from '../../../src/machine/types.js';
+import { NOW, PLANS, TODAY, account, atChoosing, atReview, atTroubleshooting, capabilities, ctxWith, inDays, Wizard } from './harness.js';
+
+const said = (v: Partial<WizardContext['validity']>): WizardContext => {
+  const c = ctxWith();
+  return { ...c, validity: { ...c.validity, ...v } };
+};
+
+describe('time left and urgency from what the person said', () => {
+  it.each([
+    ['2026-11-25', -1, 'expired'],
+    [TODAY, 0, 'few-days'],
+    ['2026-11-29', 3, 'few-days'],
+    ['2026-11-30', 4, 'within-month'],
+    ['2026-12-26', 30, 'within-month'],
+    ['2026-12-27', 31, 'plenty'],
+  ] as const)('date %s → %i days, %s', (date, days, u) => {
+    const c = said({ mode: 'date', date });
+    expect(daysLeft(c)).toEqual({ days, source: 'person' });
+    expect(urgency(c)).toBe(u);
+  });
+
+  it.each([
+    ['0', 'few-days'],
+    ['3', 'few-days'],
+    ['4', 'within-month'],
+    ['30', 'within-month'],
+    ['31', 'plenty'],
+  ] as const)('days %s → %s', (d, u) => {
+    const c = said({ mode: 'days', daysLeft: ` ${d} ` });
+    expect(daysLeft(c)).toEqual({ days: Number(d), source: 'person' });
+    expect(urgency(c)).toBe(u);
+  });
+
+  it('unknown, nothing yet or unreadable input → unknown', () => {
+    expect(urgency(said({ mode: 'unknown', date: '2026-11-25', daysLeft: '1' }))).toBe('unknown');
+    expect(urgency(said({ mode: null }))).toBe('unknown');
+    expect(urgency(said({ mode: 'days', daysLeft: 'soon' }))).toBe('unknown');
+    expect(urgency(said({ mode: 'date', date: 'soon' }))).toBe('unknown');
+    expect(daysLeft(said({ mode: 'date', date: '' }))).toEqual({ days: null, source: 'person' });
+  });
+
+  it('the provider knows better once signed in', () => {
+    const c = { ...said({ mode: 'days', daysLeft: '30' }), account: account({ expiresAt: inDays(-0.5), asOf: NOW }) };
+    expect(daysLeft(c)).toEqual({ days: -1, source: 'provider' });
+    expect(urgency(c)).toBe('expired');
+  });
+});
+
+describe('where the person is', () => {
+  it('statePath and stepOf', () => {
+    expect(statePath(new Wizard().snap)).toBe('validity');
+    const review = atReview();
+    expect(statePath(review.snap)).toBe('payment.review');
+    expect(stepOf(review.snap)).toBe('payment');
+    expect(stepOf(atTroubleshooting().snap)).toBe('troubleshooting');
+  });
+
+  it('progressOf counts branch steps as the step they branch from', () => {
+    expect(progressOf('validity')).toEqual({ index: 0, count: MAIN_STEPS.length });
+    expect(progressOf('done')).toEqual({ index: 6, count: 7 });
+    expect(progressOf('troubleshooting')).toEqual(progressOf('activation'));
+    expect(progressOf('shop-visit')).toEqual(progressOf('channel'));
+  });
+});
+
+describe('plan selectors', () => {
+  it('eligibility only once the account is known', () => {
+    expect(eligibility(ctxWith())).toBeNull();
+    expect(eligibility(ctxWith({ account: account({ capabilities: capabilities({ rechargeable: false }) }) }))).toEqual({ ok: false, reason: 'not-rechargeable' });
+  });
+
+  it('selectedPlan follows the selection', () => {
+    const w = atChoosing();
+    expect(selectedPlan(w.ctx)).toBeNull();
+    w.send({ type: 'user.plan.select', planId: 'month-10gb' });
+    expect(selectedPlan(w.ctx)).toEqual(PLANS.find((p) => p.id === 'month-10gb'));
+  });
+
+  it('recommendation needs both answers', () => {
+    const w = atChoosing().send({ type: 'user.plan.recommender', stay: 'week' });
+    expect(recommendation(w.ctx)).toBeNull();
+    w.send({ type: 'user.plan.recommender', usage: 'light' });
+    expect(recommendation(w.ctx)?.id).toBe('week-3gb');
+    w.send({ type: 'user.plan.recommender', stay: 'month-plus', usage: 'heavy' });
+    expect(recommendation(w.ctx)?.id).toBe('month-unlimited');
+  });
+});

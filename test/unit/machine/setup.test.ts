@@ -1,0 +1,117 @@
+/**
+ * The named guards and delays as the machine wires them in setup.ts: each called with a context
+ * and event that make it pass and one that makes it fail.
+ */
+import { describe, expect, it } from 'vitest';
+import { createActor, type AnyActorLogic } from 'xstate';
+import type { WizardContext, WizardEvent } from '../../../src/machine/context.js';
+import { wizardMachine } from '../../../src/machine/machine.js';
+import { CASH_POLL_MS, LOGIN_COOLDOWN_S, POLL_MAX_MS, POLL_START_MS, initialContext } from '../../../src/machine/setup.js';
+import { TROUBLE_CHECKS } from '../../../src/machine/troubleshooting-checks.js';
+import { ICCID_19, PLANS, TODAY, account, activationEvent, capabilities, ctxWith, err, order, outcome } from './harness.js';
+
+type GuardFn = (args: { context: WizardContext; event: WizardEvent }, params: undefined) => boolean;
+const guards = wizardMachine.implementations.guards as unknown as Record<string, GuardFn>;
+
+const base = ctxWith();
+const nextEv: WizardEvent = { type: 'user.next' };
+type Case = [context: WizardContext, event?: WizardEvent];
+
+const login = (l: Partial<WizardContext['login']>): WizardContext => ({ ...base, login: { ...base.login, ...l } });
+const pay = (p: Partial<WizardContext['payment']>): WizardContext => ({
+  ...base,
+  account: account(),
+  order: order('week-3gb'),
+  payment: { ...base.payment, ...p },
+});
+const trouble = (t: Partial<WizardContext['trouble']>): WizardContext => ({ ...base, trouble: { ...base.trouble, ...t } });
+
+/** For every guard: a case where it holds, and one where it does not. */
+const cases: Record<string, { yes: Case; no: Case }> = {
+  validityComplete: { yes: [{ ...base, validity: { ...base.validity, mode: 'unknown' } }], no: [base] },
+  channelComplete: { yes: [{ ...base, channel: 'online' }], no: [{ ...base, channel: 'shop' }] },
+  isShopVisit: { yes: [{ ...base, channel: 'shop', shopPath: 'visit' }], no: [{ ...base, channel: 'shop', shopPath: 'online' }] },
+  hasPresetChannel: { yes: [initialContext({ today: TODAY, channel: 'shop' })], no: [base] },
+  presetShop: { yes: [initialContext({ today: TODAY, channel: 'shop' })], no: [initialContext({ today: TODAY, channel: 'online' })] },
+  loginComplete: { yes: [login({ username: 'mika', passwordFilled: true })], no: [login({ method: 'iccid', iccid: ICCID_19, email: 'x' })] },
+  credentialsRejectedTooOften: { yes: [login({ failures: 4 }), err('invalid-credentials')], no: [login({ failures: 3 }), err('invalid-credentials')] },
+  credentialsRejected: { yes: [base, err('invalid-credentials')], no: [base, err('locked')] },
+  cooldownOver: { yes: [login({ cooldownLeft: 1 })], no: [login({ cooldownLeft: 2 })] },
+  coolingDown: { yes: [login({ cooldownLeft: 1 })], no: [login({ cooldownLeft: 0 })] },
+  accountEligible: { yes: [{ ...base, account: account() }], no: [{ ...base, account: account({ expiresAt: '2020-01-01T00:00:00Z' }) }] },
+  planSelected: { yes: [{ ...base, plans: PLANS, selectedPlanId: 'day-1gb' }], no: [{ ...base, plans: PLANS, selectedPlanId: 'x' }] },
+  hasOrderForSelectedPlan: { yes: [{ ...base, selectedPlanId: 'a', order: order('a') }], no: [{ ...base, selectedPlanId: 'b', order: order('a') }] },
+  canPay: { yes: [pay({ method: 'konbini', confirmed: true })], no: [pay({ method: 'card', confirmed: true, cardValid: false })] },
+  payingByCard: { yes: [pay({ method: 'card' })], no: [pay({ method: 'paypal' })] },
+  methodOffered: {
+    yes: [{ ...base, account: account() }, { type: 'user.payment.method', method: 'konbini' }],
+    no: [{ ...base, account: account({ capabilities: capabilities({ paymentMethods: ['card'] }) }) }, { type: 'user.payment.method', method: 'konbini' }],
+  },
+  paymentSucceeded: { yes: [base, outcome({ status: 'succeeded', paymentId: 'p' })], no: [base, outcome({ status: 'failed', paymentId: 'p' })] },
+  paymentNeedsAction: {
+    yes: [base, outcome({ status: 'requires-action', paymentId: 'p', action: 'authenticate' })],
+    no: [base, outcome({ status: 'succeeded', paymentId: 'p' })],
+  },
+  paymentPendingCash: {
+    yes: [base, outcome({ status: 'pending-cash', paymentId: 'p', voucher: { number: '1', payBy: TODAY, total: { amount: 1, currency: 'JPY' } } })],
+    no: [base, outcome({ status: 'succeeded', paymentId: 'p' })],
+  },
+  paymentDeclined: { yes: [base, outcome({ status: 'declined', paymentId: 'p', declineCode: 'card_declined' })], no: [base, outcome({ status: 'failed', paymentId: 'p' })] },
+  paymentFailed: { yes: [base, outcome({ status: 'failed', paymentId: 'p' })], no: [base, outcome({ status: 'declined', paymentId: 'p', declineCode: 'card_declined' })] },
+  errorRetryable: { yes: [base, err('network', true)], no: [base, err('network', false)] },
+  alreadyPaid: { yes: [base, err('already-paid')], no: [base, err('conflict')] },
+  activationActive: { yes: [base, activationEvent('active')], no: [base, activationEvent('pending')] },
+  activationFailed: { yes: [base, activationEvent('failed')], no: [base, activationEvent('active')] },
+  pollBudgetLeft: {
+    yes: [{ ...base, activation: { ...base.activation, elapsedMs: 0 } }],
+    no: [{ ...base, activation: { ...base.activation, elapsedMs: 599_000 } }],
+  },
+  hasPreviousCheck: { yes: [trouble({ index: 1 })], no: [trouble({ index: 0 })] },
+  hasNextCheck: { yes: [trouble({ index: TROUBLE_CHECKS.length - 2 })], no: [trouble({ index: TROUBLE_CHECKS.length - 1 })] },
+  cameFromDone: { yes: [trouble({ from: 'done' })], no: [trouble({ from: 'activation' })] },
+};
+
+describe('named guards as wired in setup', () => {
+  it('every named guard has a case here', () => {
+    expect(Object.keys(guards).sort()).toEqual(Object.keys(cases).sort());
+  });
+
+  it.each(Object.entries(cases))('%s', (name, { yes, no }) => {
+    const run = ([context, event]: Case) => guards[name]!({ context, event: event ?? nextEv }, undefined);
+    expect(run(yes)).toBe(true);
+    expect(run(no)).toBe(false);
+  });
+
+  it('guards that read an event are false for other events', () => {
+    for (const name of ['credentialsRejected', 'methodOffered', 'paymentSucceeded', 'errorRetryable', 'alreadyPaid', 'activationActive']) {
+      expect(guards[name]!({ context: { ...base, account: account() }, event: nextEv }, undefined)).toBe(false);
+    }
+  });
+});
+
+describe('delays and constants', () => {
+  type DelayFn = (args: { context: WizardContext; event: WizardEvent }, params: undefined) => number;
+  const delays = wizardMachine.implementations.delays as unknown as Record<string, number | DelayFn>;
+
+  it('pollDelay follows the context; cash every 15 s; a second is 1000 ms', () => {
+    const pollDelay = delays.pollDelay as DelayFn;
+    expect(pollDelay({ context: { ...base, activation: { ...base.activation, delayMs: 8_000 } }, event: nextEv }, undefined)).toBe(8_000);
+    expect(delays.cashPoll).toBe(CASH_POLL_MS);
+    expect(delays.second).toBe(1_000);
+  });
+
+  it('backs off from 2 s to at most 30 s; sign-in pauses 30 s', () => {
+    expect([POLL_START_MS, POLL_MAX_MS, CASH_POLL_MS, LOGIN_COOLDOWN_S]).toEqual([2_000, 30_000, 15_000, 30]);
+  });
+});
+
+describe('provider actor stubs', () => {
+  it('fail loudly when the edge did not provide them', () => {
+    const logic = wizardMachine.implementations.actors.identify as AnyActorLogic;
+    const errors: unknown[] = [];
+    const actor = createActor(logic, { input: {} });
+    actor.subscribe({ error: (e) => errors.push(e) });
+    actor.start();
+    expect(String(errors[0])).toContain('"identify" provider actor was not provided');
+  });
+});
