@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Actor, AnyActorLogic, Snapshot, SnapshotFrom, Subscription } from 'xstate';
+import type { Actor, AnyActorLogic, EventObject, Snapshot, SnapshotFrom, Subscription } from 'xstate';
 
 /**
  * Binds an XState actor to a Lit host. Subscribes on connect and unsubscribes on disconnect,
@@ -11,6 +11,8 @@ export class ActorController<TLogic extends AnyActorLogic> implements ReactiveCo
   #actor: Actor<TLogic> | undefined;
   #subscription: Subscription | undefined;
   #parked: Snapshot<unknown> | undefined;
+  /** The parked actor's pending delayed events (`after` timers), which XState does not persist. */
+  #parkedTimers: { event: EventObject; delay: number; id: string }[] = [];
   #stopTimer: ReturnType<typeof setTimeout> | undefined;
   #snapshot: SnapshotFrom<TLogic> | undefined;
 
@@ -48,6 +50,10 @@ export class ActorController<TLogic extends AnyActorLogic> implements ReactiveCo
     const actor = this.actor;
     if (!this.#subscription) this.#subscription = actor.subscribe(this.#listener);
     actor.start();
+    // A resumed actor does not re-enter its state, so its timers (activation polling, the sign-in
+    // pause, voucher checks) are armed again here, each for its full delay, under the same id so
+    // that leaving the state still cancels it.
+    for (const t of this.#parkedTimers.splice(0)) actor.system.scheduler.schedule(actor, actor, t.event, t.delay, t.id);
     this.#listener(actor.getSnapshot());
   }
 
@@ -65,14 +71,22 @@ export class ActorController<TLogic extends AnyActorLogic> implements ReactiveCo
     this.#actor?.stop();
     this.#actor = undefined;
     this.#parked = undefined;
+    this.#parkedTimers = [];
     this.#snapshot = undefined;
     this.hostConnected();
+    // The fresh actor's first snapshot is read when it is created, so the listener sees no change:
+    // the host must still re-render, or it keeps showing the old actor's step.
+    this.host.requestUpdate();
   }
 
   #park(): void {
-    if (!this.#actor) return;
-    this.#parked = this.#actor.getPersistedSnapshot();
-    this.#actor.stop();
+    const actor = this.#actor;
+    if (!actor) return;
+    this.#parked = actor.getPersistedSnapshot();
+    this.#parkedTimers = Object.values(actor.system.getSnapshot()._scheduledEvents)
+      .filter((s) => s.source === actor && s.target === actor)
+      .map(({ event, delay, id }) => ({ event, delay, id }));
+    actor.stop();
     this.#actor = undefined;
   }
 

@@ -129,6 +129,8 @@ export class EsimRenewalWizard extends LitElement {
   #focusHeading = false;
   #hadFocus = false;
   #completedOrder: string | null = null;
+  /** The support message as last prepared, to tell the person's edits from it. */
+  #preparedMessage = '';
   #messages: Messages = en;
 
   readonly #wizard = new ActorController<WizardMachine>(
@@ -152,11 +154,23 @@ export class EsimRenewalWizard extends LitElement {
 
   /** Starts over from the first step, forgetting everything entered. */
   reset(): void {
+    const before = this.#wizard.snapshot as WizardSnapshot;
     this.#clearSecrets();
     this.#vault.session = null;
     this.#attempted = null;
     this.#completedOrder = null;
     this.#wizard.replace();
+    // A fresh actor is not a transition, so the step change is told here, as any other.
+    this.#stepChanged(stepOf(before), stepOf(this.#wizard.snapshot as WizardSnapshot));
+  }
+
+  /** Announces a new step, moves focus to its heading and tells the host. */
+  #stepChanged(from: StepId, to: StepId): void {
+    if (from === to) return;
+    const { index, count } = progressOf(to);
+    this.#announcement = this.#messages.stepOf(index + 1, count, this.#messages.steps[to]);
+    this.#focusHeading = true;
+    this.dispatchEvent(new StepChangeEvent({ from, to }));
   }
 
   override connectedCallback(): void {
@@ -267,22 +281,23 @@ export class EsimRenewalWizard extends LitElement {
     const nextPath = statePath(next);
     if (previous) {
       const from = stepOf(previous);
-      if (from !== to) {
-        const { index, count } = progressOf(to);
-        this.#announcement = this.#messages.stepOf(index + 1, count, this.#messages.steps[to]);
-        this.#focusHeading = true;
-        this.dispatchEvent(new StepChangeEvent({ from, to }));
-      }
+      this.#stepChanged(from, to);
+      // Work in progress within a step is said in the live region too: the step is aria-busy meanwhile.
+      if (from === to && next.hasTag('busy') && !previous.hasTag('busy')) this.#announcement = this.#messages.nav.busy;
       if (statePath(previous) !== nextPath && this.#attempted !== nextPath) this.#attempted = null;
       if (next.context.error && next.context.error !== previous.context.error) {
         this.dispatchEvent(new WizardErrorEvent({ code: next.context.error.code, step: to, retryable: next.context.error.retryable }));
       }
     }
-    // Secrets are dropped as soon as they have served: the password after sign-in, the card after payment.
-    if (next.context.signedIn && this.#vault.password) this.#vault.password = '';
+    // Secrets are dropped as soon as they have served: the password once the sign-in step is left
+    // (signed in, or Back), the card after payment. Coming back to sign-in asks for the password again.
+    if (to !== 'login' && this.#vault.password) this.#vault.password = '';
     if (to === 'activation' || to === 'done') this.#clearCard();
-    if (nextPath === 'troubleshooting.escalate' && previous && statePath(previous) !== nextPath && statePath(previous) !== 'troubleshooting.sendError') {
-      this.#vault.supportMessage = preparedSupportMessage(this.#viewHost(next));
+    if (nextPath === 'troubleshooting.escalate') {
+      // Prepared afresh from what is known now, unless the person has edited it.
+      const prepared = preparedSupportMessage(this.#viewHost(next));
+      if (this.#vault.supportMessage === '' || this.#vault.supportMessage === this.#preparedMessage) this.#vault.supportMessage = prepared;
+      this.#preparedMessage = prepared;
     }
     if (to === 'done' && next.context.order && this.#completedOrder !== next.context.order.orderId) {
       this.#completedOrder = next.context.order.orderId;
@@ -318,6 +333,7 @@ export class EsimRenewalWizard extends LitElement {
   #clearSecrets(): void {
     this.#vault.password = '';
     this.#vault.supportMessage = '';
+    this.#preparedMessage = '';
     this.#clearCard();
   }
 

@@ -234,6 +234,7 @@ export const en = {
       voucher_expired: 'The payment number expired before it was paid. Choose a way to pay to try again.',
       failed: 'The payment didn’t go through and you weren’t charged. Try again.',
     },
+    paypalCancelled: 'The PayPal payment wasn’t approved, so nothing was charged. Try again or choose another way to pay.',
     unknownOutcome: 'We couldn’t confirm your payment. Trying again is safe: you won’t be charged twice.',
     authTitle: 'Confirm it’s you',
     authText: 'Your bank asks you to approve this payment.',

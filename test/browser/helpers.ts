@@ -1,22 +1,26 @@
-/**
- * Drives the wizard through its shadow DOM the way a person would: by labels and button
- * names, never by calling into the machine.
- */
+/** Mounting for the browser tests; the driving itself lives in src/testing/driver.ts. */
 import { fixture, html } from '@open-wc/testing';
 import { SimulatedClock } from 'xstate';
 import '../../src/define.js';
 import type { EsimRenewalWizard } from '../../src/element/esim-renewal-wizard.js';
 import type { Channel } from '../../src/machine/types.js';
+import type { Provider } from '../../src/providers/contract.js';
 import { DemoProvider, type ActivationScenario } from '../../src/providers/demo.js';
 
-export interface Mounted {
+export interface Mounted<P extends Provider = DemoProvider> {
   el: EsimRenewalWizard;
-  provider: DemoProvider;
+  provider: P;
   clock: SimulatedClock;
 }
 
-export async function mount(o: { scenario?: ActivationScenario; channel?: Channel; provider?: DemoProvider } = {}): Promise<Mounted> {
-  const provider = o.provider ?? new DemoProvider({ latencyMs: 0, scenario: o.scenario ?? 'immediate' });
+/**
+ * A wizard on a 0-latency demo provider (or the given one, e.g. a ScriptedProvider, returned
+ * as given) and a SimulatedClock for its timers.
+ */
+export async function mount<P extends Provider = DemoProvider>(
+  o: { scenario?: ActivationScenario; channel?: Channel; provider?: P } = {},
+): Promise<Mounted<P>> {
+  const provider = o.provider ?? (new DemoProvider({ latencyMs: 0, scenario: o.scenario ?? 'immediate' }) as Provider as P);
   const clock = new SimulatedClock();
   const el = await fixture<EsimRenewalWizard>(html`<esim-renewal-wizard
     .provider=${provider}
@@ -26,93 +30,4 @@ export async function mount(o: { scenario?: ActivationScenario; channel?: Channe
   return { el, provider, clock };
 }
 
-export const root = (el: EsimRenewalWizard): ShadowRoot => el.shadowRoot!;
-
-/** The machine state the view shows, as the element exposes it in `data-state`. */
-export const state = (el: EsimRenewalWizard): string => root(el).querySelector<HTMLElement>('section.step')!.dataset.state!;
-
-export const heading = (el: EsimRenewalWizard): string => root(el).querySelector('h2')!.textContent!.trim();
-
-/** Waits until the view shows the state (provider calls resolve on later tasks). */
-export async function waitForState(el: EsimRenewalWizard, expected: string | RegExp, timeoutMs = 3000): Promise<void> {
-  const start = performance.now();
-  const matches = () => (typeof expected === 'string' ? state(el) === expected : expected.test(state(el)));
-  while (!matches()) {
-    if (performance.now() - start > timeoutMs) throw new Error(`expected state ${expected}, still in ${state(el)}`);
-    await new Promise((r) => setTimeout(r, 5));
-    await el.updateComplete;
-  }
-  await el.updateComplete;
-}
-
-export function button(el: EsimRenewalWizard, name: string | RegExp): HTMLButtonElement {
-  const all = [...root(el).querySelectorAll<HTMLButtonElement>('button:not([hidden])')];
-  const found = all.find((b) => (typeof name === 'string' ? b.textContent!.trim() === name : name.test(b.textContent!.trim())));
-  if (!found) throw new Error(`no button "${name}" in ${state(el)}: ${all.map((b) => b.textContent!.trim()).join(' | ')}`);
-  return found;
-}
-
-export async function click(el: EsimRenewalWizard, name: string | RegExp): Promise<void> {
-  button(el, name).click();
-  await el.updateComplete;
-}
-
-/** The input labelled so (radio, checkbox or text field). */
-export function input(el: EsimRenewalWizard, label: string | RegExp): HTMLInputElement | HTMLTextAreaElement {
-  const r = root(el);
-  for (const l of r.querySelectorAll('label')) {
-    const text = l.textContent!.replace(/\s+/g, ' ').trim();
-    const hit = typeof label === 'string' ? text === label || text.startsWith(label) : label.test(text);
-    if (!hit) continue;
-    const control = l.htmlFor ? r.getElementById(l.htmlFor) : l.querySelector('input, textarea');
-    if (control) return control as HTMLInputElement;
-  }
-  throw new Error(`no field labelled "${label}" in ${state(el)}`);
-}
-
-export async function choose(el: EsimRenewalWizard, label: string | RegExp): Promise<void> {
-  const i = input(el, label) as HTMLInputElement;
-  i.click();
-  await el.updateComplete;
-}
-
-export async function fill(el: EsimRenewalWizard, label: string | RegExp, value: string): Promise<void> {
-  const i = input(el, label);
-  i.value = value;
-  i.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
-}
-
-export const text = (el: EsimRenewalWizard): string => root(el).querySelector('section.step')!.textContent!.replace(/\s+/g, ' ');
-
-/** The path up to the plan list for an online account. */
-export async function toPlans(el: EsimRenewalWizard, user = 'demo@example.com', password = 'demo1234'): Promise<void> {
-  await choose(el, 'I know how many days are left');
-  await fill(el, 'Days left', '2');
-  await click(el, 'Continue');
-  if (state(el) === 'channel') {
-    await choose(el, /^Online, from an eSIM provider/);
-    await click(el, 'Continue');
-  }
-  await fill(el, 'User name or e-mail', user);
-  await fill(el, 'Password', password);
-  await click(el, 'Sign in');
-  await waitForState(el, /^plan\.(choosing|ineligible)$/);
-}
-
-/** From the plan list to the confirmation screen with a card filled in. */
-export async function toReview(el: EsimRenewalWizard, plan: RegExp = /^7 days · 3 GB/): Promise<void> {
-  await choose(el, plan);
-  await click(el, 'Continue');
-  await waitForState(el, 'payment.review');
-}
-
-export async function payByCard(el: EsimRenewalWizard, number: string, expiry = '12/34', cvc = '123'): Promise<void> {
-  if (!(input(el, 'Credit or debit card') as HTMLInputElement).checked) await choose(el, 'Credit or debit card');
-  await fill(el, 'Card number', number);
-  await fill(el, 'Expiry date (MM/YY)', expiry);
-  await fill(el, 'Security code', cvc);
-  const confirm = input(el, /^I have checked/) as HTMLInputElement;
-  if (!confirm.checked) await choose(el, /^I have checked/);
-  await click(el, /^Pay /);
-}
+export * from '../../src/testing/driver.js';

@@ -90,7 +90,11 @@ function review(v: ViewHost) {
   const total = v.ctx.order ? formatMoney(v.locale, v.ctx.order.total) : '';
   const showConfirmError = v.attempted && !p.confirmed;
   return html`${heading(m.title)} ${orderSummary(v)}
-    ${p.decline ? html`<div class="panel error" role="alert" part="error"><p>${m.decline[p.decline]}</p></div>` : errorPanel(v)}
+    ${p.decline
+      ? html`<div class="panel error" role="alert" part="error">
+          <p>${p.decline === 'authentication_failed' && p.method === 'paypal' ? m.paypalCancelled : m.decline[p.decline]}</p>
+        </div>`
+      : errorPanel(v)}
     <form
       novalidate
       @submit=${(e: Event) => {

@@ -107,12 +107,15 @@ export function choices<T extends string>(
   o: { name: string; legend: string; options: readonly ChoiceOption<T>[]; selected: T | null; onSelect: (value: T) => void; error?: string | null; segmented?: boolean },
 ): TemplateResult {
   const showError = v.attempted && o.error;
+  // A radiogroup role, so the group may carry aria-invalid (a plain fieldset may not).
   return html`<fieldset
+    role="radiogroup"
+    aria-labelledby="${o.name}-legend"
     aria-invalid=${showError ? 'true' : nothing}
     aria-describedby=${showError ? `${o.name}-error` : nothing}
     data-field=${o.name}
   >
-    <legend>${o.legend}</legend>
+    <legend id="${o.name}-legend">${o.legend}</legend>
     ${showError ? html`<p class="field-error" id="${o.name}-error">${o.error}</p>` : nothing}
     <div class=${o.segmented ? 'segmented' : ''}>
       ${o.options.map(

@@ -10,6 +10,9 @@ const countFailure = wizardSetup.assign({ login: ({ context }) => ({ ...context.
 
 export const login = wizardSetup.createStateConfig({
   initial: 'form',
+  // The view drops the password when the step is left and shows an empty field on return:
+  // the machine must not go on believing the field is filled.
+  exit: assign({ login: ({ context }) => ({ ...context.login, passwordFilled: false }) }),
   on: {
     'user.login.method': {
       // Airport eSIMs are identified by ICCID or order number; accounts by credentials.
