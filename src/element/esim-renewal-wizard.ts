@@ -1,4 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { createActor, type ActorOptions, type Snapshot } from 'xstate';
 import { ActorController } from '../controllers/actor-controller.js';
 import type { UserEvent } from '../machine/context.js';
@@ -6,7 +7,9 @@ import { wizardMachine, type WizardMachine } from '../machine/machine.js';
 import { progressOf, statePath, stepOf, type WizardSnapshot } from '../machine/selectors.js';
 import { CHANNELS, MAIN_STEPS, type Channel, type Platform, type StepId } from '../machine/types.js';
 import { digitsOnly } from '../machine/validation.js';
-import { en, type Messages } from '../i18n/en.js';
+import type { Messages } from '../i18n/en.js';
+import { LANGUAGE_NAMES, LOCALES } from '../i18n/locales.js';
+import { LocaleController } from '../controllers/locale-controller.js';
 import { localToday } from '../i18n/format.js';
 import type { Provider, ProviderInfo } from '../providers/contract.js';
 import type { ActivationScenario, DemoProvider } from '../providers/demo.js';
@@ -52,6 +55,10 @@ const VIEWS: Record<StepId, (v: ViewHost) => TemplateResult> = {
  *
  * @summary Renew a Japan eSIM, step by step.
  *
+ * @attr lang - The language: `en`, `ja`, `zh-Hans`, `zh-Hant` or `ko` (any BCP 47 tag; `zh-TW`
+ *   and `zh-HK` mean Traditional Chinese). Without it, the closest ancestor's `lang`, then the
+ *   browser's languages, then English. Changing it re-renders in place, keeping the step and data.
+ *
  * @fires {StepChangeEvent} esim-step-change - After the wizard moved to another step. `detail: { from: StepId, to: StepId }`.
  * @fires {RenewalCompleteEvent} esim-renewal-complete - Once, when the renewed plan is active. `detail: { orderReference, planId, amount, currency, newExpiry, demo }`; never card data.
  * @fires {WizardErrorEvent} esim-error - When a provider call fails. `detail: { code, step, retryable }`.
@@ -91,6 +98,8 @@ export class EsimRenewalWizard extends LitElement {
     demoScenario: { type: String, attribute: 'demo-scenario' },
     provider: { attribute: false },
     clock: { attribute: false },
+    hideLanguageSwitcher: { type: Boolean, attribute: 'hide-language-switcher' },
+    theme: { type: String, reflect: true },
   };
 
   /**
@@ -118,6 +127,15 @@ export class EsimRenewalWizard extends LitElement {
    */
   declare clock: WizardClock | null;
 
+  /**
+   * `light`, `dark`, or `auto` (the default: follows the system's `prefers-color-scheme`).
+   * Both palettes keep text contrast at 4.5:1 or more; custom properties override either.
+   */
+  declare theme: 'light' | 'dark' | 'auto';
+
+  /** Hides the language switcher, for hosts that choose the language themselves (through `lang`). */
+  declare hideLanguageSwitcher: boolean;
+
   #vault: Vault = { password: '', card: null, session: null, supportMessage: '' };
   #card: CardFields = { number: '', expiry: '', cvc: '' };
   #demo: Promise<DemoProvider> | undefined;
@@ -125,13 +143,18 @@ export class EsimRenewalWizard extends LitElement {
   #attempted: string | null = null;
   #copied = false;
   #copiedTimer: ReturnType<typeof setTimeout> | undefined;
-  #announcement = '';
+  /** What the live region says, from the current catalog: a language switch re-says it in the new language. */
+  #announcement: (m: Messages) => string = () => '';
   #focusHeading = false;
   #hadFocus = false;
   #completedOrder: string | null = null;
   /** The support message as last prepared, to tell the person's edits from it. */
   #preparedMessage = '';
-  #messages: Messages = en;
+  readonly #locale = new LocaleController(this);
+
+  get #messages(): Messages {
+    return this.#locale.messages;
+  }
 
   readonly #wizard = new ActorController<WizardMachine>(
     this,
@@ -150,6 +173,8 @@ export class EsimRenewalWizard extends LitElement {
     this.demoScenario = 'immediate';
     this.provider = null;
     this.clock = null;
+    this.hideLanguageSwitcher = false;
+    this.theme = 'auto';
   }
 
   /** Starts over from the first step, forgetting everything entered. */
@@ -168,7 +193,7 @@ export class EsimRenewalWizard extends LitElement {
   #stepChanged(from: StepId, to: StepId): void {
     if (from === to) return;
     const { index, count } = progressOf(to);
-    this.#announcement = this.#messages.stepOf(index + 1, count, this.#messages.steps[to]);
+    this.#announcement = (m) => m.stepOf(index + 1, count, m.steps[to]);
     this.#focusHeading = true;
     this.dispatchEvent(new StepChangeEvent({ from, to }));
   }
@@ -181,6 +206,10 @@ export class EsimRenewalWizard extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('demoScenario') && this.#demoInstance) this.#demoInstance.scenario = this.demoScenario;
     this.#hadFocus = this.shadowRoot?.activeElement != null;
+    // A prepared support message the person has not edited follows the language.
+    if (this.#vault.supportMessage !== '' && this.#vault.supportMessage === this.#preparedMessage) {
+      this.#vault.supportMessage = this.#preparedMessage = preparedSupportMessage(this.#viewHost(this.#wizard.snapshot as WizardSnapshot));
+    }
   }
 
   protected override updated(): void {
@@ -200,9 +229,12 @@ export class EsimRenewalWizard extends LitElement {
     const progress = progressOf(step);
     const busy = snap.hasTag('busy');
     const demo = this.#info()?.demo ?? !this.provider;
+    // Until the first catalog is in (a locale chunk), nothing rather than a flash of English.
+    if (!this.#locale.ready) return html`<div class="base" part="base" aria-busy="true"></div>`;
     return html`<div class="base" part="base" lang=${m.locale}>
       <header part="header">
         <p class="title">${m.title}</p>
+        ${this.hideLanguageSwitcher ? nothing : this.#languageSwitcher()}
       </header>
       ${demo ? html`<p class="notice" part="notice" role="note">${m.demoNotice}</p>` : nothing}
       <nav aria-label=${m.progressLabel}>
@@ -218,8 +250,23 @@ export class EsimRenewalWizard extends LitElement {
       <section class="step" part="step" data-step=${step} data-state=${statePath(snap)} aria-busy=${busy ? 'true' : 'false'} aria-labelledby="step-heading">
         ${VIEWS[step](this.#viewHost(snap))}
       </section>
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="announcer">${this.#announcement}</div>
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="announcer">${this.#announcement(m)}</div>
     </div>`;
+  }
+
+  #languageSwitcher(): TemplateResult {
+    const current = this.#locale.locale;
+    return html`<label class="language">
+      <span>${this.#messages.languageLabel}</span>
+      <select
+        @change=${(e: Event) => {
+          // The person's choice becomes the element's own language.
+          this.setAttribute('lang', (e.target as HTMLSelectElement).value);
+        }}
+      >
+        ${LOCALES.map((l) => html`<option value=${l} lang=${l} ?selected=${l === current} .selected=${live(l === current)}>${LANGUAGE_NAMES[l]}</option>`)}
+      </select>
+    </label>`;
   }
 
   #viewHost(snap: WizardSnapshot): ViewHost {
@@ -229,7 +276,7 @@ export class EsimRenewalWizard extends LitElement {
       ctx: snap.context,
       path,
       m: this.#messages,
-      locale: this.#messages.locale,
+      locale: this.#locale.locale,
       info: this.#info(),
       attempted: this.#attempted === path,
       card: this.#card,
@@ -283,7 +330,7 @@ export class EsimRenewalWizard extends LitElement {
       const from = stepOf(previous);
       this.#stepChanged(from, to);
       // Work in progress within a step is said in the live region too: the step is aria-busy meanwhile.
-      if (from === to && next.hasTag('busy') && !previous.hasTag('busy')) this.#announcement = this.#messages.nav.busy;
+      if (from === to && next.hasTag('busy') && !previous.hasTag('busy')) this.#announcement = (m) => m.nav.busy;
       if (statePath(previous) !== nextPath && this.#attempted !== nextPath) this.#attempted = null;
       if (next.context.error && next.context.error !== previous.context.error) {
         this.dispatchEvent(new WizardErrorEvent({ code: next.context.error.code, step: to, retryable: next.context.error.retryable }));

@@ -1,6 +1,28 @@
 import { css } from 'lit';
 
 /**
+ * The dark palette, used with `theme="dark"`, and with the default `theme="auto"` when the
+ * system prefers dark. Every text colour keeps at least 4.5:1 against its background, and
+ * borders 3:1. The public custom properties still win over these defaults.
+ */
+const dark = css`
+  color-scheme: dark;
+  --_fg: var(--esim-color-text, #e6e9ee);
+  --_muted: var(--esim-color-muted, #b7c0cc);
+  --_bg: var(--esim-color-surface, #16191d);
+  --_subtle: var(--esim-color-subtle, #232830);
+  --_border: var(--esim-color-border, #7f8a98);
+  --_accent: var(--esim-color-primary, #8ab4f8);
+  --_on-accent: var(--esim-color-on-primary, #0b1d3a);
+  --_danger: var(--esim-color-danger, #f2b8b5);
+  --_danger-bg: var(--esim-color-danger-surface, #3b1a19);
+  --_warn-bg: var(--esim-color-warning-surface, #3a300c);
+  --_ok: var(--esim-color-success, #81c995);
+  --_ok-bg: var(--esim-color-success-surface, #12301c);
+  --_focus: var(--esim-focus-ring, 3px solid #8ab4f8);
+`;
+
+/**
  * The wizard's look. Mobile first: works from 320 px, inputs at 16 px or more so iOS does not
  * zoom, targets at least 44 px tall. Colours come from custom properties so hosts can theme it.
  */
@@ -13,6 +35,7 @@ export const wizardStyles = css`
   }
 
   .base {
+    color-scheme: light;
     --_fg: var(--esim-color-text, #1b1f24);
     --_muted: var(--esim-color-muted, #4a5360);
     --_bg: var(--esim-color-surface, #ffffff);
@@ -38,6 +61,14 @@ export const wizardStyles = css`
     border-radius: var(--_radius);
     max-width: 42rem;
     overflow-wrap: anywhere;
+  }
+  :host([theme='dark']) .base {
+    ${dark}
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) .base {
+      ${dark}
+    }
   }
   *,
   *::before,
@@ -69,6 +100,17 @@ export const wizardStyles = css`
     margin: 0;
     font-weight: 700;
     font-size: 1.125rem;
+  }
+  .language {
+    display: inline-flex;
+    gap: 0.5rem;
+    align-items: center;
+    font-weight: 400;
+  }
+  .language select {
+    width: auto;
+    min-height: 2.75rem;
+    padding-block: 0.25rem;
   }
   .notice {
     margin: 0 0 var(--_space);

@@ -9,7 +9,19 @@ const plural = (n: number, one: string, other: string) => (new Intl.PluralRules(
 
 export const en = {
   locale: 'en',
-  languageName: 'English',
+  languageLabel: 'Language',
+  /**
+   * The domain terms as this language says them. A test checks that the strings which speak of
+   * these things use exactly these words.
+   */
+  terms: {
+    esim: 'eSIM',
+    iccid: 'ICCID',
+    dataRoaming: 'data roaming',
+    apn: 'APN',
+    konbiniPayment: 'cash at a convenience store',
+    residenceCard: 'residence card',
+  },
   title: 'Renew your Japan eSIM',
   demoNotice: 'Demo — no real payment is made.',
   progressLabel: 'Progress',

@@ -1,0 +1,92 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { en, type Messages } from '../i18n/en.js';
+import { loadMessages, resolveLocale, type Locale } from '../i18n/locales.js';
+
+/**
+ * Per-element localisation, with no page-wide set-up (the host page may run its own i18n, and
+ * two wizards may speak different languages). The locale is, in order: the element's `lang`,
+ * the closest ancestor's `lang` (across shadow roots), `navigator.languages`, then English.
+ * It follows changes to any of them, and re-renders in place.
+ */
+export class LocaleController implements ReactiveController {
+  /** The catalog in use. English until another has loaded. */
+  messages: Messages = en;
+  locale: Locale = 'en';
+  /** False until the first catalog is in: the host renders nothing rather than a flash of English. */
+  ready = false;
+  #wanted: Locale | null = null;
+  #observer: MutationObserver | undefined;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#observer ??= new MutationObserver(this.#refresh);
+    this.#observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
+    // Any ancestor's lang may change; one observer per document root is cheap (lang rarely changes).
+    for (let node: Node | null = this.host; node; node = (node.getRootNode() as ShadowRoot).host ?? null) {
+      const root = node.getRootNode();
+      const top = root instanceof Document ? root.documentElement : root;
+      if (top) this.#observer.observe(top, { attributes: true, attributeFilter: ['lang'], subtree: true });
+      if (root instanceof Document) break;
+    }
+    window.addEventListener('languagechange', this.#refresh);
+    this.#refresh();
+  }
+
+  hostDisconnected(): void {
+    this.#observer?.disconnect();
+    window.removeEventListener('languagechange', this.#refresh);
+  }
+
+  /** The locale the element should speak now. */
+  resolve(): Locale {
+    return resolveLocale([closestLang(this.host), ...(navigator.languages ?? [navigator.language])]);
+  }
+
+  readonly #refresh = (): void => {
+    const wanted = this.resolve();
+    if (wanted === this.#wanted) return;
+    this.#wanted = wanted;
+    if (wanted === 'en') {
+      // English is bundled: no wait, no empty first frame.
+      this.#apply('en', en);
+      return;
+    }
+    loadMessages(wanted).then(
+      (messages) => {
+        if (this.#wanted === wanted) this.#apply(wanted, messages); // else a later change won
+      },
+      () => {
+        // The chunk could not load (offline): keep speaking what we have, try again on the next change.
+        this.#wanted = this.locale;
+        this.ready = true;
+        this.host.requestUpdate();
+      },
+    );
+  };
+
+  #apply(locale: Locale, messages: Messages): void {
+    this.messages = messages;
+    this.locale = locale;
+    this.ready = true;
+    this.host.requestUpdate();
+  }
+}
+
+/** The nearest `lang` attribute from the element up, crossing shadow roots. */
+export function closestLang(element: Element): string | null {
+  let node: Element | null = element;
+  while (node) {
+    const holder: Element | null = node.closest('[lang]');
+    if (holder) {
+      const lang = holder.getAttribute('lang')!.trim();
+      if (lang) return lang;
+      node = holder.parentElement;
+      continue;
+    }
+    node = (node.getRootNode() as ShadowRoot).host ?? null;
+  }
+  return null;
+}

@@ -1,0 +1,71 @@
+/**
+ * The supported locales, how a requested language maps to one, and how each catalog loads.
+ * English is bundled; the others are separate chunks, loaded only when used.
+ */
+import type { Messages } from './en.js';
+import { en } from './en.js';
+
+export const LOCALES = ['en', 'ja', 'zh-Hans', 'zh-Hant', 'ko'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Each language in its own words, for the switcher (known before any catalog loads). */
+export const LANGUAGE_NAMES: Record<Locale, string> = {
+  en: 'English',
+  ja: '日本語',
+  'zh-Hans': '简体中文',
+  'zh-Hant': '繁體中文',
+  ko: '한국어',
+};
+
+/** Chinese regions that write Traditional characters. */
+const TRADITIONAL_REGIONS = new Set(['TW', 'HK', 'MO']);
+
+/**
+ * The supported locale for one BCP 47 tag, or null: `zh-TW`, `zh-HK` and `zh-Hant-*` →
+ * zh-Hant; `zh`, `zh-CN`, `zh-SG` and `zh-Hans-*` → zh-Hans; `ja-JP` → ja; `en-GB` → en.
+ */
+export function matchLocale(tag: string): Locale | null {
+  let parsed: Intl.Locale;
+  try {
+    parsed = new Intl.Locale(tag.trim().replace(/_/g, '-'));
+  } catch {
+    return null;
+  }
+  const { language, script, region } = parsed;
+  if (language === 'zh') {
+    if (script === 'Hant' || (!script && region && TRADITIONAL_REGIONS.has(region))) return 'zh-Hant';
+    return 'zh-Hans';
+  }
+  return (LOCALES as readonly string[]).includes(language) ? (language as Locale) : null;
+}
+
+/** The first of the requested tags that a supported locale matches; `en` when none does. */
+export function resolveLocale(requested: readonly (string | null | undefined)[]): Locale {
+  for (const tag of requested) {
+    const match = tag ? matchLocale(tag) : null;
+    if (match) return match;
+  }
+  return 'en';
+}
+
+const loaders: Record<Locale, () => Promise<Messages>> = {
+  en: () => Promise.resolve(en),
+  ja: () => import('./ja.js').then((m) => m.ja),
+  'zh-Hans': () => import('./zh-Hans.js').then((m) => m.zhHans),
+  'zh-Hant': () => import('./zh-Hant.js').then((m) => m.zhHant),
+  ko: () => import('./ko.js').then((m) => m.ko),
+};
+
+const cache = new Map<Locale, Promise<Messages>>();
+
+/** The catalog of a locale, loaded once per page however many wizards use it. */
+export function loadMessages(locale: Locale): Promise<Messages> {
+  let p = cache.get(locale);
+  if (!p) {
+    p = loaders[locale]();
+    // A failed chunk load (offline) may be retried later.
+    p.catch(() => cache.delete(locale));
+    cache.set(locale, p);
+  }
+  return p;
+}
