@@ -83,7 +83,8 @@ export function closestLang(element: Element): string | null {
     if (holder) {
       const lang = holder.getAttribute('lang')!.trim();
       if (lang) return lang;
-      node = holder.parentElement;
+      // An empty lang says nothing: look further up, out of a shadow root if it is the top.
+      node = holder.parentElement ?? ((holder.getRootNode() as ShadowRoot).host ?? null);
       continue;
     }
     node = (node.getRootNode() as ShadowRoot).host ?? null;

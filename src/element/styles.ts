@@ -390,6 +390,20 @@ export const wizardStyles = css`
   dl.summary dd {
     margin: 0;
   }
+  /* The step is a size container so that the summaries follow the wizard's own width. */
+  .step {
+    container-type: inline-size;
+  }
+  /* Too narrow for label and value side by side (a small screen, or enlarged text): stacked. */
+  @container (max-width: 22rem) {
+    dl.summary {
+      grid-template-columns: minmax(0, 1fr);
+      row-gap: 0.125rem;
+    }
+    dl.summary dd {
+      margin-bottom: 0.5rem;
+    }
+  }
 
   .plan-group {
     margin-bottom: var(--_space);

@@ -98,3 +98,30 @@ export async function payByCard(el: EsimRenewalWizard, number: string, expiry = 
   if (!confirm.checked) await choose(el, /^I have checked/);
   await click(el, /^Pay /);
 }
+
+/** The language the element renders in now: the `lang` of its `.base` (null before the first catalog is in). */
+export const renderedLang = (el: EsimRenewalWizard): string | null => root(el).querySelector('.base')?.getAttribute('lang') ?? null;
+
+/** Waits until the element renders in `locale` (a catalog chunk loads on a later task). */
+export async function waitForLocale(el: EsimRenewalWizard, locale: string, timeoutMs = 3000): Promise<void> {
+  const start = performance.now();
+  await el.updateComplete;
+  while (renderedLang(el) !== locale) {
+    if (performance.now() - start > timeoutMs) throw new Error(`expected to render in ${locale}, still in ${renderedLang(el)}`);
+    await new Promise((r) => setTimeout(r, 5));
+    await el.updateComplete;
+  }
+}
+
+/**
+ * What the person has entered on the current step: each form control of the step (by id, or
+ * name and value for radios), with its value or checked state. For "the data was kept" checks.
+ */
+export function enteredData(el: EsimRenewalWizard): Record<string, string | boolean> {
+  const out: Record<string, string | boolean> = {};
+  for (const c of root(el).querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('section.step input, section.step textarea, section.step select')) {
+    const check = c instanceof HTMLInputElement && (c.type === 'radio' || c.type === 'checkbox');
+    out[c.id || `${c.name}=${c.value}`] = check ? (c as HTMLInputElement).checked : c.value;
+  }
+  return out;
+}

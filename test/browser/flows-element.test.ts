@@ -350,6 +350,6 @@ describe('secrets', () => {
     expect(sessionStorage.length).to.equal(0);
     expect(location.href).to.equal(hrefBefore);
     // Only the last four are shown, as a receipt would.
-    expect(text(m.el)).to.contain('visa ending in 4242');
+    expect(text(m.el)).to.contain('Visa ending in 4242');
   });
 });

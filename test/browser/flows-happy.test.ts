@@ -65,7 +65,7 @@ describe('happy path per channel', () => {
     expect(text(m.el)).to.contain('¥1,480');
     await payByCard(m.el, CARD_OK);
     await expectRenewed(m, created, 'online-7d-3gb');
-    expect(text(m.el)).to.contain('visa ending in 4242');
+    expect(text(m.el)).to.contain('Visa ending in 4242');
     expect(m.events.steps.map((s) => s.to)).to.deep.equal(['channel', 'login', 'plan', 'payment', 'activation', 'done']);
   });
 
@@ -148,10 +148,10 @@ describe('shop visit', () => {
     const items = [...root(m.el).querySelectorAll('section.step ul li')].map((li) => li.textContent!.trim());
     expect(items).to.have.length(4);
     expect(items[0]).to.contain('residence card').and.contain('passport');
-    const phrase = q(m.el, '[lang="ja"]')!;
+    const phrase = q(m.el, '.phrase[lang="ja"]')!;
     expect(phrase.textContent).to.equal('eSIMのプランを更新したいです。');
     expect(phrase.nextElementSibling!.textContent).to.equal('I would like to renew my eSIM plan.');
-    expect(root(m.el).querySelectorAll('[lang="ja"]')).to.have.length(2);
+    expect(root(m.el).querySelectorAll('.phrase[lang="ja"]')).to.have.length(2);
     // Nothing to sign in to, nothing to pay.
     expect(hasButton(m.el, /^Pay /)).to.equal(false);
     expect(hasButton(m.el, 'Continue')).to.equal(false);

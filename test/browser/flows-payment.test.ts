@@ -67,7 +67,7 @@ describe('card payments', () => {
     expect(m.events.completes).to.have.length(1);
     expect(m.events.completes[0]!.orderReference).to.equal(order.reference);
     expect(shownReference(m.el)).to.equal(order.reference);
-    expect(text(m.el)).to.contain('visa ending in 4242');
+    expect(text(m.el)).to.contain('Visa ending in 4242');
   });
 
   it('insufficient funds (…9995) says so and charges nothing', async () => {

@@ -4,6 +4,18 @@ import { actions, busy, errorPanel, heading, restartButton, retryActions, type V
 import { expiryText } from './plan.js';
 import { formatMoney } from '../../i18n/format.js';
 
+/** Card brands as they write their own names; a provider may also send a name of its own. */
+const BRAND_NAMES: Record<string, string> = {
+  visa: 'Visa',
+  mastercard: 'Mastercard',
+  amex: 'American Express',
+  jcb: 'JCB',
+  diners: 'Diners Club',
+  discover: 'Discover',
+  unionpay: 'UnionPay',
+};
+export const brandName = (brand: string): string => BRAND_NAMES[brand.toLowerCase()] ?? brand;
+
 const notWorking = (v: ViewHost, label: string) =>
   html`<button type="button" class="secondary" part="secondary-button" @click=${() => v.send({ type: 'user.activation.notWorking' })}>${label}</button>`;
 
@@ -45,7 +57,7 @@ export function doneView(v: ViewHost) {
             <dd>${formatMoney(v.locale, order.total)}</dd>
             ${paid
               ? html`<dt>${m.paidWith}</dt>
-                  <dd>${paid.card ? m.card(paid.card.brand, paid.card.last4) : v.m.payment.method[paid.method]}</dd>`
+                  <dd>${paid.card ? m.card(brandName(paid.card.brand), paid.card.last4) : v.m.payment.method[paid.method]}</dd>`
               : nothing}
           </dl>`
       : nothing}
