@@ -24,7 +24,8 @@ function wtrSocketStub(): Plugin {
 export default defineConfig({
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
-  build: { target: 'es2022' },
+  // The standalone page (index.html). dist/lib (npm package) and dist/embed (vite.embed.config.ts) sit beside it.
+  build: { target: 'es2022', outDir: 'dist/app' },
   optimizeDeps: { include: ['lit', 'lit/directive-helpers.js'] },
   test: {
     projects: [
@@ -37,7 +38,7 @@ export default defineConfig({
       },
       {
         plugins: [wtrSocketStub()],
-        optimizeDeps: { include: ['xstate', '@open-wc/testing > chai-a11y-axe', '@open-wc/testing > @esm-bundle/chai'], exclude: ['@open-wc/testing', 'lit', 'lit-html', 'lit-element', '@lit/reactive-element'] },
+        optimizeDeps: { include: ['xstate', 'react', 'react-dom', 'react-dom/client', 'vue', '@open-wc/testing > chai-a11y-axe', '@open-wc/testing > @esm-bundle/chai'], exclude: ['@open-wc/testing', 'lit', 'lit-html', 'lit-element', '@lit/reactive-element'] },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],

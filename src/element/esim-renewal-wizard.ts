@@ -1,8 +1,9 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { createActor, type ActorOptions, type Snapshot } from 'xstate';
+import { createActor, transition, type ActorOptions, type Snapshot } from 'xstate';
 import { ActorController } from '../controllers/actor-controller.js';
-import type { UserEvent } from '../machine/context.js';
+import type { HostEvent, UserEvent } from '../machine/context.js';
+import { idempotencyKey } from '../machine/steps/payment.js';
 import { wizardMachine, type WizardMachine } from '../machine/machine.js';
 import { progressOf, statePath, stepOf, type WizardSnapshot } from '../machine/selectors.js';
 import { CHANNELS, MAIN_STEPS, type Channel, type Platform, type StepId } from '../machine/types.js';
@@ -11,9 +12,18 @@ import type { Messages } from '../i18n/en.js';
 import { LANGUAGE_NAMES, LOCALES } from '../i18n/locales.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { localToday } from '../i18n/format.js';
-import type { Provider, ProviderInfo } from '../providers/contract.js';
+import type { Provider, ProviderInfo, ProviderProfile, Session } from '../providers/contract.js';
 import type { ActivationScenario, DemoProvider } from '../providers/demo.js';
-import { completeDetail, RenewalCompleteEvent, StepChangeEvent, WizardErrorEvent } from './events.js';
+import {
+  BeforeStepChangeEvent,
+  completeDetail,
+  PaymentRequestEvent,
+  RenewalCompleteEvent,
+  SessionExpiredEvent,
+  StepChangeEvent,
+  WizardErrorEvent,
+} from './events.js';
+import { checkAttributes } from './attributes.js';
 import { reminderIcs } from './ics.js';
 import { providerActors, type Vault } from './provider-actors.js';
 import { wizardStyles } from './styles.js';
@@ -25,6 +35,7 @@ import { planView } from './views/plan.js';
 import { preparedSupportMessage, troubleshootingView } from './views/troubleshooting.js';
 import { validityView } from './views/validity.js';
 import type { CardFields, ViewHost } from './views/view.js';
+import { VERSION } from '../version.js';
 
 
 /** The timer source XState uses (its `Clock`): `setTimeout` and `clearTimeout`. */
@@ -62,6 +73,11 @@ const VIEWS: Record<StepId, (v: ViewHost) => TemplateResult> = {
  * @fires {StepChangeEvent} esim-step-change - After the wizard moved to another step. `detail: { from: StepId, to: StepId }`.
  * @fires {RenewalCompleteEvent} esim-renewal-complete - Once, when the renewed plan is active. `detail: { orderReference, planId, amount, currency, newExpiry, demo }`; never card data.
  * @fires {WizardErrorEvent} esim-error - When a provider call fails. `detail: { code, step, retryable }`.
+ * @fires {BeforeStepChangeEvent} esim-before-step-change - Cancelable, before a step change the person asked for (Next, Back, a step in the progress list). `detail: { from, to }`; `preventDefault()` keeps the wizard where it is. Provider results are not vetoable.
+ * @fires {SessionExpiredEvent} esim-session-expired - The host-supplied `session` expired; set a new one and the wizard goes on. `detail: { step }`.
+ * @fires {PaymentRequestEvent} esim-payment-request - With content in the `payment` slot, when an order is ready to be paid by the host's payment UI. `detail: { orderId, orderReference, amount, currency, idempotencyKey }`.
+ *
+ * @slot payment - The host's own payment UI (e.g. Stripe Payment Element, PayPal buttons), in light DOM where such widgets can mount. It replaces the built-in payment methods; report the result with `reportPayment()`.
  *
  * @csspart base - The wizard's outer box.
  * @csspart header - The title bar.
@@ -91,6 +107,9 @@ const VIEWS: Record<StepId, (v: ViewHost) => TemplateResult> = {
  * @cssprop [--esim-font=inherit] - Font family; inherits the page's by default.
  */
 export class EsimRenewalWizard extends LitElement {
+  /** The package version of this class, so two copies on one page can tell each other apart. */
+  static readonly version: string = VERSION;
+
   static override styles = [wizardStyles];
 
   static override properties = {
@@ -100,6 +119,15 @@ export class EsimRenewalWizard extends LitElement {
     clock: { attribute: false },
     hideLanguageSwitcher: { type: Boolean, attribute: 'hide-language-switcher' },
     theme: { type: String, reflect: true },
+    plansFilter: {
+      attribute: 'plans-filter',
+      converter: {
+        fromAttribute: (value: string | null) => (value ? value.split(/[\s,]+/).filter(Boolean) : null),
+        toAttribute: (value: readonly string[] | null) => (value ? value.join(' ') : null),
+      },
+    },
+    session: { attribute: false },
+    profile: { attribute: false },
   };
 
   /**
@@ -136,6 +164,27 @@ export class EsimRenewalWizard extends LitElement {
   /** Hides the language switcher, for hosts that choose the language themselves (through `lang`). */
   declare hideLanguageSwitcher: boolean;
 
+  /**
+   * Offer only these plans, by id. As an attribute, ids separated by spaces or commas
+   * (`plans-filter="online-7d-3gb online-30d-20gb"`). `null` (the default): every plan.
+   */
+  declare plansFilter: readonly string[] | null;
+
+  /**
+   * A session the host already holds for the person (property only): the wizard then skips
+   * sign-in and never asks for a password. When it expires, the wizard fires
+   * `esim-session-expired` and waits; setting a new session goes on where it stopped.
+   */
+  declare session: Session | null;
+
+  /**
+   * How the site presents the provider: brand name and logo, support channels (e-mail, phone,
+   * chat apps such as LINE, KakaoTalk or WeChat, as links) and links to terms, refunds and
+   * privacy. Shown on the final confirmation screen, in troubleshooting and at the end.
+   * Default: `{ brandName: '' }` (the provider's own name is used).
+   */
+  declare profile: ProviderProfile;
+
   #vault: Vault = { password: '', card: null, session: null, supportMessage: '' };
   #card: CardFields = { number: '', expiry: '', cvc: '' };
   #demo: Promise<DemoProvider> | undefined;
@@ -148,6 +197,7 @@ export class EsimRenewalWizard extends LitElement {
   #focusHeading = false;
   #hadFocus = false;
   #completedOrder: string | null = null;
+  #children: MutationObserver | undefined;
   /** The support message as last prepared, to tell the person's edits from it. */
   #preparedMessage = '';
   readonly #locale = new LocaleController(this);
@@ -159,8 +209,13 @@ export class EsimRenewalWizard extends LitElement {
   readonly #wizard = new ActorController<WizardMachine>(
     this,
     (snapshot?: Snapshot<unknown>) =>
-      createActor(wizardMachine.provide({ actors: providerActors(() => this.#resolveProvider(), this.#vault) }), {
-        input: { platform: guessPlatform(navigator.userAgent), channel: this.#validChannel(), today: localToday() },
+      createActor(wizardMachine.provide({ actors: providerActors(() => this.#resolveProvider(), this.#vault, () => this.plansFilter) }), {
+        input: {
+          platform: guessPlatform(navigator.userAgent),
+          channel: this.#validChannel(),
+          hostSession: this.session !== null,
+          today: localToday(),
+        },
         ...(snapshot ? { snapshot } : {}),
         ...(this.clock ? { clock: this.clock } : {}),
       }),
@@ -175,13 +230,30 @@ export class EsimRenewalWizard extends LitElement {
     this.clock = null;
     this.hideLanguageSwitcher = false;
     this.theme = 'auto';
+    this.plansFilter = null;
+    this.session = null;
+    this.profile = { brandName: '' };
+  }
+
+  /**
+   * Reports a payment made with the host's own payment UI (the `payment` slot), by the
+   * processor's payment reference. The wizard asks the provider for that payment's status and
+   * goes on only if the provider confirms it: a host's word alone never completes an order.
+   * Returns false when no order is waiting for payment or the person has not yet confirmed it.
+   */
+  reportPayment(paymentId: string): boolean {
+    const event: HostEvent = { type: 'host.payment.reported', paymentId };
+    if (!this.#wizard.snapshot.can(event)) return false;
+    this.#wizard.send(event);
+    return true;
   }
 
   /** Starts over from the first step, forgetting everything entered. */
   reset(): void {
     const before = this.#wizard.snapshot as WizardSnapshot;
     this.#clearSecrets();
-    this.#vault.session = null;
+    // The wizard's own sign-in is forgotten; a session the host supplied is still the host's to end.
+    this.#vault.session = this.session ?? null;
     this.#attempted = null;
     this.#completedOrder = null;
     this.#wizard.replace();
@@ -201,10 +273,28 @@ export class EsimRenewalWizard extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.provider) void this.#resolveProvider();
+    // The host may add or remove its payment UI at any time.
+    this.#children ??= new MutationObserver(() => {
+      const snap = this.#wizard.snapshot as WizardSnapshot;
+      if (this.#hostPayment && statePath(snap) === 'payment.review' && snap.context.order) this.#requestHostPayment(snap);
+      this.requestUpdate();
+    });
+    this.#children.observe(this, { childList: true });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#children?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('demoScenario') && this.#demoInstance) this.#demoInstance.scenario = this.demoScenario;
+    checkAttributes(this, changed);
+    if (changed.has('demoScenario') && this.#demoInstance) this.#demoInstance.scenario = this.#validScenario();
+    if (changed.has('session') && this.session) {
+      // A new session from the host: used for every call from now on; a wizard waiting for it goes on.
+      this.#vault.session = this.session;
+      this.#wizard.send({ type: 'host.session' });
+    }
     this.#hadFocus = this.shadowRoot?.activeElement != null;
     // A prepared support message the person has not edited follows the language.
     if (this.#vault.supportMessage !== '' && this.#vault.supportMessage === this.#preparedMessage) {
@@ -231,8 +321,9 @@ export class EsimRenewalWizard extends LitElement {
     const demo = this.#info()?.demo ?? !this.provider;
     // Until the first catalog is in (a locale chunk), nothing rather than a flash of English.
     if (!this.#locale.ready) return html`<div class="base" part="base" aria-busy="true"></div>`;
+    // The header is no banner landmark: the host page has its own, and may hold several wizards.
     return html`<div class="base" part="base" lang=${m.locale}>
-      <header part="header">
+      <header part="header" role="none">
         <p class="title">${m.title}</p>
         ${this.hideLanguageSwitcher ? nothing : this.#languageSwitcher()}
       </header>
@@ -242,7 +333,11 @@ export class EsimRenewalWizard extends LitElement {
           ${MAIN_STEPS.map(
             (id, i) =>
               html`<li aria-current=${i === progress.index ? 'step' : nothing} class=${i < progress.index ? 'complete' : ''}>
-                ${m.steps[id]}${i < progress.index ? html`<span class="visually-hidden"> (${m.stepDone})</span>` : nothing}
+                ${snap.can({ type: 'user.goto', step: id })
+                  ? html`<button type="button" class="link step-link" @click=${() => this.#send({ type: 'user.goto', step: id })}>
+                      ${m.steps[id]}<span class="visually-hidden"> (${m.stepDone})</span>
+                    </button>`
+                  : html`${m.steps[id]}${i < progress.index ? html`<span class="visually-hidden"> (${m.stepDone})</span>` : nothing}`}
               </li>`,
           )}
         </ol>
@@ -278,6 +373,8 @@ export class EsimRenewalWizard extends LitElement {
       m: this.#messages,
       locale: this.#locale.locale,
       info: this.#info(),
+      profile: this.profile ?? { brandName: '' },
+      hostPayment: this.#hostPayment,
       attempted: this.#attempted === path,
       card: this.#card,
       supportMessage: this.#vault.supportMessage,
@@ -320,6 +417,14 @@ export class EsimRenewalWizard extends LitElement {
   }
 
   #send(event: UserEvent): void {
+    // A step change the person asked for may be vetoed by the host; provider results may not.
+    if (event.type === 'user.next' || event.type === 'user.back' || event.type === 'user.goto') {
+      const current = this.#wizard.snapshot as WizardSnapshot;
+      const [next] = transition(this.#wizard.actor.logic, current, event);
+      const from = stepOf(current);
+      const to = stepOf(next as WizardSnapshot);
+      if (from !== to && !this.dispatchEvent(new BeforeStepChangeEvent({ from, to }))) return;
+    }
     this.#wizard.send(event);
   }
 
@@ -346,6 +451,13 @@ export class EsimRenewalWizard extends LitElement {
       if (this.#vault.supportMessage === '' || this.#vault.supportMessage === this.#preparedMessage) this.#vault.supportMessage = prepared;
       this.#preparedMessage = prepared;
     }
+    if (nextPath === 'login.awaitingHost' && previous && statePath(previous) !== nextPath) {
+      this.#vault.session = null;
+      this.dispatchEvent(new SessionExpiredEvent({ step: next.context.resumeStep ?? 'plan' }));
+    }
+    if (nextPath === 'payment.review' && this.#hostPayment && next.context.order && (!previous || statePath(previous) !== nextPath)) {
+      this.#requestHostPayment(next);
+    }
     if (to === 'done' && next.context.order && this.#completedOrder !== next.context.order.orderId) {
       this.#completedOrder = next.context.order.orderId;
       this.dispatchEvent(new RenewalCompleteEvent(completeDetail(next.context.order, next.context.activation.expiresAt, this.#info()?.demo ?? true)));
@@ -359,7 +471,7 @@ export class EsimRenewalWizard extends LitElement {
   #resolveProvider(): Promise<Provider> {
     if (this.provider) return Promise.resolve(this.provider);
     this.#demo ??= import('../providers/demo.js').then(({ DemoProvider }) => {
-      this.#demoInstance = new DemoProvider({ scenario: this.demoScenario });
+      this.#demoInstance = new DemoProvider({ scenario: this.#validScenario() });
       this.requestUpdate();
       return this.#demoInstance;
     });
@@ -368,6 +480,28 @@ export class EsimRenewalWizard extends LitElement {
 
   #validChannel(): Channel | null {
     return this.channel && (CHANNELS as readonly string[]).includes(this.channel) ? this.channel : null;
+  }
+
+  #validScenario(): ActivationScenario {
+    return (['immediate', 'delayed', 'never', 'failed'] as const).find((s) => s === this.demoScenario) ?? 'immediate';
+  }
+
+  /** Whether the host put its own payment UI into the `payment` slot. */
+  get #hostPayment(): boolean {
+    return this.querySelector(':scope > [slot="payment"]') !== null;
+  }
+
+  #requestHostPayment(snap: WizardSnapshot): void {
+    const order = snap.context.order!;
+    this.dispatchEvent(
+      new PaymentRequestEvent({
+        orderId: order.orderId,
+        orderReference: order.reference,
+        amount: order.total.amount,
+        currency: order.total.currency,
+        idempotencyKey: idempotencyKey(snap.context),
+      }),
+    );
   }
 
   #clearCard(): void {

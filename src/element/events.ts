@@ -26,6 +26,7 @@ export interface WizardErrorDetail {
   readonly retryable: boolean;
 }
 
+/** Every wizard event bubbles and crosses shadow roots. */
 const init = { bubbles: true, composed: true } as const;
 
 /** Fired after the wizard moved from one step to another. */
@@ -34,6 +35,56 @@ export class StepChangeEvent extends Event {
   readonly detail: StepChangeDetail;
   constructor(detail: StepChangeDetail) {
     super(StepChangeEvent.eventName, init);
+    this.detail = Object.freeze({ ...detail });
+  }
+}
+
+/**
+ * Fired before a step change the person asked for (Next, Back, a step in the progress list).
+ * Cancelable: `preventDefault()` keeps the wizard where it is. Provider results are not vetoable.
+ */
+export class BeforeStepChangeEvent extends Event {
+  static readonly eventName = 'esim-before-step-change';
+  readonly detail: StepChangeDetail;
+  constructor(detail: StepChangeDetail) {
+    super(BeforeStepChangeEvent.eventName, { ...init, cancelable: true });
+    this.detail = Object.freeze({ ...detail });
+  }
+}
+
+export interface SessionExpiredDetail {
+  /** The step that will go on once a new `session` is set. */
+  readonly step: StepId;
+}
+
+/** The host-supplied session expired. Set a new `session` and the wizard goes on where it was. */
+export class SessionExpiredEvent extends Event {
+  static readonly eventName = 'esim-session-expired';
+  readonly detail: SessionExpiredDetail;
+  constructor(detail: SessionExpiredDetail) {
+    super(SessionExpiredEvent.eventName, init);
+    this.detail = Object.freeze({ ...detail });
+  }
+}
+
+export interface PaymentRequestDetail {
+  readonly orderId: string;
+  readonly orderReference: string;
+  readonly amount: number;
+  readonly currency: string;
+  /** Use it with your processor so a retry never charges twice. */
+  readonly idempotencyKey: string;
+}
+
+/**
+ * With content in the `payment` slot: the order is ready to be paid by the host's own payment
+ * UI. Report the result with `reportPayment(paymentId)`; the wizard verifies it with the provider.
+ */
+export class PaymentRequestEvent extends Event {
+  static readonly eventName = 'esim-payment-request';
+  readonly detail: PaymentRequestDetail;
+  constructor(detail: PaymentRequestDetail) {
+    super(PaymentRequestEvent.eventName, init);
     this.detail = Object.freeze({ ...detail });
   }
 }
@@ -78,5 +129,8 @@ declare global {
     'esim-step-change': StepChangeEvent;
     'esim-renewal-complete': RenewalCompleteEvent;
     'esim-error': WizardErrorEvent;
+    'esim-before-step-change': BeforeStepChangeEvent;
+    'esim-session-expired': SessionExpiredEvent;
+    'esim-payment-request': PaymentRequestEvent;
   }
 }

@@ -47,7 +47,10 @@ function call<TInput, TResult>(
   });
 }
 
-export function providerActors(provider: () => Promise<Provider>, vault: Vault) {
+/**
+ * @param plansFilter - The host's `plans-filter`: only these plan ids are offered (null: all).
+ */
+export function providerActors(provider: () => Promise<Provider>, vault: Vault, plansFilter: () => readonly string[] | null = () => null) {
   const session = (): Session => {
     if (!vault.session) throw Object.assign(new Error('no session'), { code: 'session-expired', retryable: false });
     return vault.session;
@@ -70,7 +73,8 @@ export function providerActors(provider: () => Promise<Provider>, vault: Vault) 
     loadAccount: call<void, ProviderEvent>(async (_input, signal) => {
       const p = await provider();
       const [account, plans] = await Promise.all([p.accountStatus(session(), signal), p.plans(session(), signal)]);
-      return { type: 'provider.accountLoaded', account, plans };
+      const only = plansFilter();
+      return { type: 'provider.accountLoaded', account, plans: only ? plans.filter((plan) => only.includes(plan.id)) : plans };
     }, (e) => e),
     createOrder: call<{ planId: string; quantity: number }, ProviderEvent>(
       async (input, signal) => ({ type: 'provider.orderCreated', order: await (await provider()).createOrder(session(), input, signal) }),

@@ -148,6 +148,12 @@ export const wizardStyles = css`
   .progress li.complete::after {
     content: ' ✓';
   }
+  .progress .step-link {
+    min-height: 1.5rem;
+    padding: 0;
+    font-weight: inherit;
+    font-size: inherit;
+  }
 
   h2 {
     font-size: 1.375rem;
@@ -327,6 +333,12 @@ export const wizardStyles = css`
   .actions .primary {
     flex: 1 1 12rem;
   }
+  .brand-logo {
+    max-height: 2rem;
+    max-width: 100%;
+    width: auto;
+    vertical-align: middle;
+  }
   .links {
     display: flex;
     flex-wrap: wrap;
@@ -390,12 +402,15 @@ export const wizardStyles = css`
   dl.summary dd {
     margin: 0;
   }
-  /* The step is a size container so that the summaries follow the wizard's own width. */
-  .step {
-    container-type: inline-size;
+  /*
+   * The inner base (not :host) is the size container: the layout follows the space the host
+   * page gives the wizard, not the viewport, and needs no fixed height.
+   */
+  .base {
+    container: wizard / inline-size;
   }
   /* Too narrow for label and value side by side (a small screen, or enlarged text): stacked. */
-  @container (max-width: 22rem) {
+  @container wizard (max-width: 22rem) {
     dl.summary {
       grid-template-columns: minmax(0, 1fr);
       row-gap: 0.125rem;

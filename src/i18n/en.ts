@@ -165,6 +165,8 @@ export const en = {
     attemptsLeft: (n: number) => `${n} ${plural(n, 'attempt', 'attempts')} left before a short pause.`,
     cooldown: (s: number) => `Too many attempts. You can try again in ${s} ${plural(s, 'second', 'seconds')}.`,
     cooldownOver: 'You can try signing in again.',
+    hostExpiredTitle: 'Your session has ended',
+    hostExpiredText: 'The site you came from will sign you in again. This page goes on by itself once it has.',
   },
   plan: {
     title: 'Choose a plan',
@@ -202,6 +204,7 @@ export const en = {
       stack: (until: string) => `A separate pack from purchase, valid until ${until}. It doesn’t extend your other plans.`,
     },
     noneSelected: 'Choose a plan to continue.',
+    noPlans: 'There are no top-up plans for this eSIM at the moment.',
     ineligibleTitle: 'This eSIM can’t be topped up',
     ineligible: {
       'not-rechargeable': 'Your provider says this eSIM can’t be recharged. To stay connected, get a new eSIM.',
@@ -235,6 +238,7 @@ export const en = {
     cardCvc: 'Security code',
     cardCvcHint: (digits: number) => `${digits} digits, on the back of the card (front for American Express).`,
     cardSafe: 'Your card details go straight to the payment processor. We never store them.',
+    hostHint: 'Tick the box to confirm, then pay with the form below.',
     confirm: 'I have checked the plan, the amount and the terms.',
     pay: (amount: string) => `Pay ${amount}`,
     processing: 'Processing your payment… Please keep this page open.',
@@ -283,6 +287,7 @@ export const en = {
     card: (brand: string, last4: string) => `${brand} ending in ${last4}`,
     reminder: 'Add a reminder to my calendar',
     reminderHint: 'A reminder 3 days before the new expiry.',
+    paidByHost: 'This site’s own payment',
     reminderTitle: 'Renew your Japan eSIM',
     reminderText: (ref: string) => `Your eSIM plan ends soon. Check your balance and renew. Order ${ref}.`,
     tipsTitle: 'Good to know',
@@ -334,6 +339,15 @@ export const en = {
     sentTitle: 'Message sent',
     sent: (ticket: string) => `Support has your message. Your ticket number is ${ticket}; they will reply by e-mail.`,
     backToChecks: 'Back to the checks',
+  },
+  profile: {
+    supportTitle: (brand: string) => `Contact ${brand}`,
+    email: 'E-mail',
+    phone: 'Phone',
+    chat: (app: string) => `Chat on ${app}`,
+    terms: 'Terms',
+    refunds: 'Refunds',
+    privacy: 'Privacy',
   },
   errors: {
     network: 'We couldn’t reach the provider. Check your connection and try again.',

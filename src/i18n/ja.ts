@@ -158,6 +158,8 @@ export const ja: Messages = {
     attemptsLeft: (n: number) => `あと${n}回間違えると、少しの間ログインできなくなります。`,
     cooldown: (s: number) => `ログインの試行回数が上限に達しました。${s}秒後にもう一度お試しください。`,
     cooldownOver: 'もう一度ログインできます。',
+    hostExpiredTitle: 'セッションの有効期限が切れました',
+    hostExpiredText: 'ご利用中のサイトで再度ログインされると、このページは自動的に続きから再開します。',
   },
   plan: {
     title: 'プランを選ぶ',
@@ -195,6 +197,7 @@ export const ja: Messages = {
       stack: (until: string) => `購入時点から使える別枠のパックで、${until}まで使えます。ほかのプランの期限は延びません。`,
     },
     noneSelected: '続けるには、プランを選んでください。',
+    noPlans: '現在、このeSIMでご利用いただけるチャージプランはありません。',
     ineligibleTitle: 'このeSIMはチャージできません',
     ineligible: {
       'not-rechargeable': '提供会社によると、このeSIMはチャージに対応していません。引き続き使うには、新しいeSIMをご購入ください。',
@@ -228,6 +231,7 @@ export const ja: Messages = {
     cardCvc: 'セキュリティコード',
     cardCvcHint: (digits: number) => `カード裏面に記載された${digits}桁の数字です（American Expressは表面）。`,
     cardSafe: 'カード情報は決済代行会社に直接送信されます。当サービスが保存することはありません。',
+    hostHint: '内容を確認してチェックを入れてから、下のフォームでお支払いください。',
     confirm: 'プラン、金額、規約を確認しました。',
     pay: (amount: string) => `${amount}を支払う`,
     processing: 'お支払いを処理しています… このページを開いたままお待ちください。',
@@ -276,6 +280,7 @@ export const ja: Messages = {
     card: (brand: string, last4: string) => `${brand}（末尾${last4}）`,
     reminder: 'カレンダーにリマインダーを追加',
     reminderHint: '新しい有効期限の3日前にお知らせします。',
+    paidByHost: 'このサイトでのお支払い',
     reminderTitle: '日本のeSIMを更新',
     reminderText: (ref: string) => `eSIMプランの期限がもうすぐ切れます。残量を確認して更新しましょう。注文番号：${ref}`,
     tipsTitle: '知っておくと便利なこと',
@@ -330,6 +335,15 @@ export const ja: Messages = {
     sentTitle: '送信しました',
     sent: (ticket: string) => `サポートにメッセージが届きました。お問い合わせ番号は${ticket}です。返信はメールで届きます。`,
     backToChecks: '確認に戻る',
+  },
+  profile: {
+    supportTitle: (brand: string) => `${brand}へのお問い合わせ`,
+    email: 'メール',
+    phone: '電話',
+    chat: (app: string) => `${app}で問い合わせる`,
+    terms: '利用規約',
+    refunds: '返金について',
+    privacy: 'プライバシーポリシー',
   },
   errors: {
     network: '提供会社に接続できませんでした。通信環境を確認して、もう一度お試しください。',

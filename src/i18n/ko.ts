@@ -159,6 +159,8 @@ export const ko: Messages = {
     attemptsLeft: (n: number) => `${n}번 더 틀리면 잠시 로그인할 수 없어요.`,
     cooldown: (s: number) => `시도 횟수를 초과했어요. ${s}초 후에 다시 시도하세요.`,
     cooldownOver: '이제 다시 로그인할 수 있어요.',
+    hostExpiredTitle: '세션이 만료되었어요',
+    hostExpiredText: '이용 중인 사이트에서 다시 로그인되면 이 페이지가 자동으로 이어집니다.',
   },
   plan: {
     title: '요금제 선택',
@@ -196,6 +198,7 @@ export const ko: Messages = {
       stack: (until: string) => `구매 시점부터 쓰는 별도 패키지로, ${until}까지 쓸 수 있어요. 다른 요금제의 기간은 연장되지 않아요.`,
     },
     noneSelected: '계속하려면 요금제를 선택하세요.',
+    noPlans: '지금은 이 eSIM에 이용할 수 있는 충전 요금제가 없어요.',
     ineligibleTitle: '이 eSIM은 충전할 수 없어요',
     ineligible: {
       'not-rechargeable': '제공업체에 따르면 이 eSIM은 충전할 수 없는 상품이에요. 계속 연결하려면 새 eSIM을 구매하세요.',
@@ -229,6 +232,7 @@ export const ko: Messages = {
     cardCvc: '보안 코드',
     cardCvcHint: (digits: number) => `카드 뒷면에 있는 ${digits}자리 숫자예요(American Express는 앞면).`,
     cardSafe: '카드 정보는 결제 대행사로 바로 전송되며, 저희는 저장하지 않아요.',
+    hostHint: '확인란에 체크한 뒤 아래 양식으로 결제하세요.',
     confirm: '요금제, 금액, 약관을 확인했어요.',
     pay: (amount: string) => `${amount} 결제하기`,
     processing: '결제를 처리하는 중이에요… 이 페이지를 닫지 마세요.',
@@ -277,6 +281,7 @@ export const ko: Messages = {
     card: (brand: string, last4: string) => `${brand} (끝자리 ${last4})`,
     reminder: '캘린더에 알림 추가',
     reminderHint: '새 만료일 3일 전에 알려 드려요.',
+    paidByHost: '이 사이트의 결제',
     reminderTitle: '일본 eSIM 갱신하기',
     reminderText: (ref: string) => `eSIM 요금제가 곧 끝나요. 남은 데이터를 확인하고 갱신하세요. 주문 번호: ${ref}`,
     tipsTitle: '알아 두면 좋아요',
@@ -331,6 +336,15 @@ export const ko: Messages = {
     sentTitle: '메시지를 보냈어요',
     sent: (ticket: string) => `고객센터에 메시지가 전달됐어요. 답변은 이메일로 받게 돼요. 문의 번호: ${ticket}`,
     backToChecks: '확인 항목으로 돌아가기',
+  },
+  profile: {
+    supportTitle: (brand: string) => `${brand} 고객센터`,
+    email: '이메일',
+    phone: '전화',
+    chat: (app: string) => `${app} 채팅 문의`,
+    terms: '이용약관',
+    refunds: '환불 안내',
+    privacy: '개인정보처리방침',
   },
   errors: {
     network: '제공업체에 연결하지 못했어요. 인터넷 연결을 확인하고 다시 시도하세요.',

@@ -157,6 +157,8 @@ export const zhHans: Messages = {
     attemptsLeft: (n: number) => `还可以再试 ${n} 次，之后需要稍等片刻。`,
     cooldown: (s: number) => `尝试次数过多，请 ${s} 秒后再试。`,
     cooldownOver: '现在可以重新登录了。',
+    hostExpiredTitle: '会话已过期',
+    hostExpiredText: '你所在的网站会重新为你登录，登录后本页面会自动继续。',
   },
   plan: {
     title: '选择套餐',
@@ -194,6 +196,7 @@ export const zhHans: Messages = {
       stack: (until: string) => `独立的流量包，从购买时起算，有效期至 ${until}。不会延长你的其他套餐。`,
     },
     noneSelected: '请先选择一个套餐。',
+    noPlans: '目前这张 eSIM 没有可用的续费套餐。',
     ineligibleTitle: '这张 eSIM 无法充值',
     ineligible: {
       'not-rechargeable': '服务商表示这张 eSIM 不支持充值。如需继续上网，请购买新的 eSIM。',
@@ -227,6 +230,7 @@ export const zhHans: Messages = {
     cardCvc: '安全码',
     cardCvcHint: (digits: number) => `卡片背面的 ${digits} 位数字（美国运通卡在正面）。`,
     cardSafe: '卡片信息直接发送给支付服务商，我们不会保存。',
+    hostHint: '请先勾选确认，再用下方的表单付款。',
     confirm: '我已核对套餐、金额和条款。',
     pay: (amount: string) => `支付 ${amount}`,
     processing: '正在处理付款…请不要关闭此页面。',
@@ -275,6 +279,7 @@ export const zhHans: Messages = {
     card: (brand: string, last4: string) => `${brand}（尾号 ${last4}）`,
     reminder: '在日历中添加提醒',
     reminderHint: '在新的到期日前 3 天提醒你。',
+    paidByHost: '本网站的付款',
     reminderTitle: '日本 eSIM 续费',
     reminderText: (ref: string) => `你的 eSIM 套餐快到期了，请查看余量并续费。订单号 ${ref}。`,
     tipsTitle: '小贴士',
@@ -329,6 +334,15 @@ export const zhHans: Messages = {
     sentTitle: '消息已发送',
     sent: (ticket: string) => `客服已收到你的消息，工单号为 ${ticket}，回复会发到你的邮箱。`,
     backToChecks: '返回检查项',
+  },
+  profile: {
+    supportTitle: (brand: string) => `联系${brand}`,
+    email: '邮箱',
+    phone: '电话',
+    chat: (app: string) => `通过 ${app} 咨询`,
+    terms: '服务条款',
+    refunds: '退款说明',
+    privacy: '隐私政策',
   },
   errors: {
     network: '无法连接服务商。请检查网络连接后重试。',

@@ -157,6 +157,8 @@ export const zhHant: Messages = {
     attemptsLeft: (n: number) => `還可以再試 ${n} 次，之後需要稍候片刻。`,
     cooldown: (s: number) => `嘗試次數過多，請於 ${s} 秒後再試。`,
     cooldownOver: '現在可以重新登入了。',
+    hostExpiredTitle: '登入階段已過期',
+    hostExpiredText: '你所在的網站會重新幫你登入，登入後本頁會自動繼續。',
   },
   plan: {
     title: '選擇方案',
@@ -194,6 +196,7 @@ export const zhHant: Messages = {
       stack: (until: string) => `獨立的加購包，從購買時起算，有效期限至 ${until}，不會延長你的其他方案。`,
     },
     noneSelected: '請先選擇一個方案。',
+    noPlans: '目前這張 eSIM 沒有可用的加值方案。',
     ineligibleTitle: '這張 eSIM 無法加值',
     ineligible: {
       'not-rechargeable': '供應商表示這張 eSIM 無法加值。如要繼續上網，請購買新的 eSIM。',
@@ -227,6 +230,7 @@ export const zhHant: Messages = {
     cardCvc: '安全碼',
     cardCvcHint: (digits: number) => `卡片背面的 ${digits} 位數字（美國運通卡在正面）。`,
     cardSafe: '卡片資料會直接傳送給付款服務商，我們不會儲存。',
+    hostHint: '請先勾選確認，再用下方的表單付款。',
     confirm: '我已確認方案、金額和條款。',
     pay: (amount: string) => `付款 ${amount}`,
     processing: '正在處理付款…請勿關閉此頁面。',
@@ -275,6 +279,7 @@ export const zhHant: Messages = {
     card: (brand: string, last4: string) => `${brand}（末四碼 ${last4}）`,
     reminder: '加入行事曆提醒',
     reminderHint: '在新的到期日前 3 天提醒你。',
+    paidByHost: '本網站的付款',
     reminderTitle: '日本 eSIM 加值',
     reminderText: (ref: string) => `你的 eSIM 方案即將到期，請確認剩餘用量並加值。訂單編號 ${ref}。`,
     tipsTitle: '小提醒',
@@ -329,6 +334,15 @@ export const zhHant: Messages = {
     sentTitle: '訊息已送出',
     sent: (ticket: string) => `客服已收到你的訊息，案件編號為 ${ticket}，將以電子郵件回覆你。`,
     backToChecks: '返回檢查項目',
+  },
+  profile: {
+    supportTitle: (brand: string) => `聯絡${brand}`,
+    email: '電子郵件',
+    phone: '電話',
+    chat: (app: string) => `透過 ${app} 詢問`,
+    terms: '服務條款',
+    refunds: '退款說明',
+    privacy: '隱私權政策',
   },
   errors: {
     network: '無法連線到供應商。請檢查網路連線後再試一次。',

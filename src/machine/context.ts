@@ -1,5 +1,6 @@
 import type { StayLength, Usage } from './rules.js';
 import type {
+  StepId,
   AccountStatus,
   ActivationStatus,
   CardSummary,
@@ -30,6 +31,8 @@ export interface ValidityInput {
 export type ShopPath = 'online' | 'visit';
 export type LoginField = 'username' | 'email' | 'iccid' | 'orderNumber';
 export type TroubleReason = 'timeout' | 'failed' | 'user';
+/** Steps that can be resumed after the session was renewed. */
+export type ResumeStep = 'plan' | 'payment' | 'activation' | 'troubleshooting';
 
 export interface WizardContext {
   readonly platform: Platform;
@@ -52,6 +55,10 @@ export interface WizardContext {
     readonly cooldownLeft: number;
   };
   readonly signedIn: boolean;
+  /** The host signed the person in (the `session` property): the wizard never asks for a password. */
+  readonly hostSession: boolean;
+  /** Where to go on once the session has been renewed after it expired mid-flow. */
+  readonly resumeStep: ResumeStep | null;
   readonly account: AccountStatus | null;
   readonly plans: readonly Plan[];
   readonly recommender: { readonly stay: StayLength | null; readonly usage: Usage | null };
@@ -74,8 +81,10 @@ export interface WizardContext {
     readonly approved: boolean | null;
     readonly voucher: CashVoucher | null;
     readonly decline: DeclineCode | 'failed' | null;
-    /** What paid, for the receipt. */
-    readonly paidWith: { readonly method: PaymentMethod; readonly card?: CardSummary } | null;
+    /** What paid, for the receipt. `host`: the embedding page's own payment UI. */
+    readonly paidWith: { readonly method: PaymentMethod | 'host'; readonly card?: CardSummary } | null;
+    /** A payment the host reported through its own payment UI, to be verified with the provider. */
+    readonly hostPaymentId: string | null;
   };
   readonly activation: {
     /** The next wait between polls. */
@@ -104,6 +113,8 @@ export interface WizardContext {
 export type UserEvent =
   | { type: 'user.next' }
   | { type: 'user.back' }
+  /** A step in the progress list: only earlier steps of the path before payment. */
+  | { type: 'user.goto'; step: StepId }
   | { type: 'user.retry' }
   | { type: 'user.restart' }
   | { type: 'user.platform'; platform: Platform }
@@ -138,12 +149,21 @@ export type ProviderEvent =
   | { type: 'provider.supportSent'; ticket: SupportTicket }
   | { type: 'provider.error'; error: WizardError };
 
-export type WizardEvent = UserEvent | ProviderEvent;
+/** Events the embedding page causes through the element's API. */
+export type HostEvent =
+  /** The host supplied (or renewed) a signed-in session. */
+  | { type: 'host.session' }
+  /** The host's own payment UI reports a payment; the provider must confirm it. */
+  | { type: 'host.payment.reported'; paymentId: string };
+
+export type WizardEvent = UserEvent | ProviderEvent | HostEvent;
 
 /** What the machine is started with. */
 export interface WizardInput {
   readonly platform?: Platform;
   readonly channel?: Channel | null;
+  /** The host has signed the person in already. */
+  readonly hostSession?: boolean;
   /** Today's local calendar day, `YYYY-MM-DD`. */
   readonly today: string;
 }

@@ -5,7 +5,7 @@
  */
 import type { WizardContext, WizardEvent } from './context.js';
 import { topUpEligibility } from './rules.js';
-import type { PaymentOutcome, WizardError } from './types.js';
+import type { PaymentOutcome, StepId, WizardError } from './types.js';
 import {
   validateDaysLeft,
   validateEmail,
@@ -38,6 +38,38 @@ export const validityComplete = (ctx: WizardContext): boolean => validityError(c
 
 export const channelComplete = (ctx: WizardContext): boolean =>
   ctx.channel !== null && (ctx.channel !== 'shop' || ctx.shopPath !== null);
+
+/** The host fixed an online or airport channel: the channel question is not asked. */
+export const channelSkipped = (ctx: WizardContext): boolean => ctx.presetChannel !== null && ctx.presetChannel !== 'shop';
+
+/** The host signed the person in: no sign-in step. */
+export const loginSkipped = (ctx: WizardContext): boolean => ctx.hostSession;
+
+/**
+ * Whether a step can be jumped back to from the progress list. Only steps of the path before
+ * payment that this person actually goes through (a skipped question is not a place to return to).
+ * Which steps lie before the current one is decided by where the transition is declared.
+ */
+export function stepAvailable(ctx: WizardContext, step: StepId): boolean {
+  switch (step) {
+    case 'validity':
+      return true;
+    case 'channel':
+      return !channelSkipped(ctx);
+    case 'login':
+      return !loginSkipped(ctx);
+    case 'plan':
+      return ctx.account !== null;
+    default:
+      return false;
+  }
+}
+
+/** The host's own payment UI may report a payment: the order exists and the person confirmed it. */
+export const canReportHostPayment = (ctx: WizardContext): boolean => ctx.order !== null && ctx.payment.confirmed;
+
+/** A convenience-store voucher was issued and has not ended (paid, expired): the person may still pay it. */
+export const voucherPending = (ctx: WizardContext): boolean => ctx.payment.voucher !== null && ctx.payment.paidWith === null && ctx.payment.decline === null;
 
 export const isShopVisit = (ctx: WizardContext): boolean => ctx.channel === 'shop' && ctx.shopPath === 'visit';
 

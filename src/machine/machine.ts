@@ -20,11 +20,13 @@ export const wizardMachine = wizardSetup.createMachine({
   initial: 'validity',
   on: {
     'user.platform': { actions: assign({ platform: ({ event }) => event.platform }) },
+    // A session from the host, before sign-in is reached: sign-in will be skipped.
+    'host.session': { actions: assign({ hostSession: true }) },
     'user.restart': {
       target: '.validity',
       // Start over, keeping only what the host set and the phone's platform.
       actions: assign(({ context }) => ({
-        ...initialContext({ platform: context.platform, channel: context.presetChannel, today: context.validity.today }),
+        ...initialContext({ platform: context.platform, channel: context.presetChannel, hostSession: context.hostSession, today: context.validity.today }),
       })),
     },
   },

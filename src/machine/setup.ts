@@ -4,11 +4,21 @@
  * so this module, like the rest of src/machine, touches nothing outside xstate.
  */
 import { assign, fromCallback, setup, type EventObject } from 'xstate';
-import type { ActivationRequestInput, IdentifyInput, PayInput, ProviderEvent, SupportInput, WizardContext, WizardEvent, WizardInput } from './context.js';
+import type {
+  ActivationRequestInput,
+  IdentifyInput,
+  PayInput,
+  ProviderEvent,
+  ResumeStep,
+  SupportInput,
+  WizardContext,
+  WizardEvent,
+  WizardInput,
+} from './context.js';
 import * as g from './guards.js';
 
 import { TROUBLE_CHECKS } from './troubleshooting-checks.js';
-import type { WizardError } from './types.js';
+import type { StepId, WizardError } from './types.js';
 
 /** The first wait between activation checks; it doubles up to {@link POLL_MAX_MS}. */
 export const POLL_START_MS = 2_000;
@@ -43,6 +53,8 @@ export function initialContext(input: WizardInput): WizardContext {
       cooldownLeft: 0,
     },
     signedIn: false,
+    hostSession: input.hostSession ?? false,
+    resumeStep: null,
     account: null,
     plans: [],
     recommender: { stay: null, usage: null },
@@ -60,6 +72,7 @@ export function initialContext(input: WizardInput): WizardContext {
       voucher: null,
       decline: null,
       paidWith: null,
+      hostPaymentId: null,
     },
     activation: { delayMs: POLL_START_MS, elapsedMs: 0, polls: 0, expiresAt: null },
     trouble: { reason: null, from: null, index: 0, tried: [], stillInactive: false, ticket: null },
@@ -93,6 +106,13 @@ export const wizardSetup = setup({
     channelComplete: ({ context }) => g.channelComplete(context),
     isShopVisit: ({ context }) => g.isShopVisit(context),
     hasPresetChannel: ({ context }) => g.hasPresetChannel(context),
+    channelSkipped: ({ context }) => g.channelSkipped(context),
+    loginSkipped: ({ context }) => g.loginSkipped(context),
+    canGoTo: ({ context, event }, params: { step: StepId }) => event.type === 'user.goto' && event.step === params.step && g.stepAvailable(context, params.step),
+    sessionExpired: ({ context, event }) => g.errorIs('session-expired')(context, event),
+    resumeAt: ({ context }, params: { step: ResumeStep }) => context.resumeStep === params.step,
+    canReportHostPayment: ({ context }) => g.canReportHostPayment(context),
+    resumeAtOpenVoucher: ({ context }) => context.resumeStep === 'payment' && g.voucherPending(context),
     presetShop: ({ context }) => context.presetChannel === 'shop',
     loginComplete: ({ context }) => g.loginComplete(context),
     credentialsRejectedTooOften: ({ context, event }) => g.credentialsRejectedTooOften(context, event),

@@ -101,3 +101,23 @@ export interface CardInput {
   readonly expiry: string;
   readonly cvc: string;
 }
+
+/**
+ * How the embedding site presents the provider: shown on the final confirmation screen, in the
+ * support escalation and at the end. Everything but the brand name is optional.
+ */
+export interface ProviderProfile {
+  readonly brandName: string;
+  readonly logoUrl?: string;
+  readonly support?: {
+    readonly email?: string;
+    readonly phone?: string;
+    /** Chat apps as links, e.g. `{ app: 'LINE', url: 'https://line.me/R/ti/p/@example' }`. */
+    readonly chats?: readonly { readonly app: string; readonly url: string }[];
+  };
+  readonly links?: {
+    readonly terms?: string;
+    readonly refunds?: string;
+    readonly privacy?: string;
+  };
+}

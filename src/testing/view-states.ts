@@ -15,7 +15,7 @@
 import type { SimulatedClock } from 'xstate';
 import type { EsimRenewalWizard } from '../element/esim-renewal-wizard.js';
 import { localToday } from '../i18n/format.js';
-import type { ActivationRequest } from '../providers/contract.js';
+import type { ActivationRequest, ProviderProfile } from '../providers/contract.js';
 import { DemoProvider, type ActivationScenario } from '../providers/demo.js';
 import type { Channel, StepId } from '../machine/types.js';
 import { choose, click, fill, input, payByCard, root, state, toReview, waitForState } from './driver.js';
@@ -37,7 +37,17 @@ export interface ViewStateEntry {
   /** The element's `data-state` once reached. */
   readonly state: string | RegExp;
   /** How the element is set up: demo activation scenario, preset `channel`, provider script. */
-  readonly setup?: { readonly scenario?: ActivationScenario; readonly channel?: Channel; readonly script?: Script };
+  readonly setup?: {
+    readonly scenario?: ActivationScenario;
+    readonly channel?: Channel;
+    readonly script?: Script;
+    /**
+     * Anything else a host would configure (`profile`, `plansFilter`, `session`, slotted
+     * content), through the element's public API. Runs once the element has its provider and
+     * clock and before `reach`; runners call it before connecting the element where they can.
+     */
+    readonly configure?: (el: EsimRenewalWizard, tools: ReachTools) => void | Promise<void>;
+  };
   /** CSS selectors that must match inside the shadow root once reached. */
   readonly shows?: readonly string[];
   /** CSS selectors that must not match once reached. */
@@ -185,6 +195,58 @@ async function toEscalate(el: EsimRenewalWizard): Promise<void> {
   await toCheckFromDone(el);
   await click(el, 'Contact support instead');
   await waitForState(el, 'troubleshooting.escalate');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Host configuration (for `setup.configure`)
+// ---------------------------------------------------------------------------------------------
+
+/** A profile with every part filled in, including a link that must be dropped. */
+export const FULL_PROFILE: ProviderProfile = {
+  brandName: 'Sakura Mobile',
+  logoUrl: '/favicon.svg',
+  support: {
+    email: 'help@sakura-mobile.example',
+    phone: '+81 3-1234-5678',
+    chats: [
+      { app: 'LINE', url: 'https://line.me/R/ti/p/@sakura-mobile' },
+      { app: 'KakaoTalk', url: 'https://pf.kakao.com/_sakura' },
+      { app: 'Evil', url: 'javascript:alert(1)' },
+    ],
+  },
+  links: {
+    terms: 'https://sakura-mobile.example/terms',
+    refunds: 'https://sakura-mobile.example/refunds',
+    privacy: 'https://sakura-mobile.example/privacy',
+  },
+};
+
+/** The payment id the host's own payment UI reports in the registry. */
+export const HOST_PAYMENT_ID = 'host_pay_registry';
+
+/**
+ * Puts a host payment UI into the `payment` slot, as a page with its own processor would: a
+ * light-DOM button that reports its payment through `reportPayment()`.
+ */
+export function addHostPaymentSlot(el: EsimRenewalWizard, paymentId = HOST_PAYMENT_ID): HTMLElement {
+  const slotted = el.ownerDocument.createElement('div');
+  slotted.slot = 'payment';
+  slotted.className = 'host-payment';
+  const pay = el.ownerDocument.createElement('button');
+  pay.type = 'button';
+  pay.textContent = 'Pay with ExamplePay';
+  pay.addEventListener('click', () => el.reportPayment(paymentId));
+  slotted.append(pay);
+  el.append(slotted);
+  return slotted;
+}
+
+/** Signs the person in as the host would, before the wizard starts: the wizard gets the session. */
+async function hostSignIn(el: EsimRenewalWizard, { provider }: ReachTools): Promise<void> {
+  el.session = await provider.identify(
+    { method: 'account', channel: 'online', username: 'demo@example.com', password: PASSWORD },
+    new AbortController().signal,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -491,6 +553,24 @@ export const VIEW_STATES: readonly ViewStateEntry[] = [
       await waitForState(el, 'login.cooldown');
     },
   },
+  {
+    id: 'login.awaitingHost',
+    step: 'login',
+    description: 'The host’s session expired: the host has been told and the wizard waits for a new one.',
+    state: 'login.awaitingHost',
+    setup: {
+      channel: 'online',
+      script: { fail: { accountStatus: { code: 'session-expired', times: 1, retryable: false } } },
+      configure: hostSignIn,
+    },
+    shows: ['.panel[role="status"]', '.busy[role="status"]'],
+    hides: ['#username', '#password', '[role="alert"]'],
+    reach: async (el) => {
+      // The host signed the person in: no channel question (preset), no sign-in form.
+      await answerDays(el);
+      await waitForState(el, 'login.awaitingHost');
+    },
+  },
 
   // --- plan ----------------------------------------------------------------------------------
   {
@@ -607,6 +687,18 @@ export const VIEW_STATES: readonly ViewStateEntry[] = [
       await waitForState(el, 'plan.ineligible');
     },
   },
+  {
+    id: 'plan.no-plans',
+    step: 'plan',
+    description: 'The host’s plans-filter leaves no plan for this account: no list, the way out.',
+    state: 'plan.choosing',
+    setup: { configure: (el) => el.setAttribute('plans-filter', 'no-such-plan') },
+    shows: ['#account-heading', '.panel.warning'],
+    hides: ['input[name="plan"]', 'fieldset[data-field="plan"]'],
+    reach: async (el) => {
+      await toChoosing(el);
+    },
+  },
 
   // --- payment -------------------------------------------------------------------------------
   {
@@ -712,6 +804,33 @@ export const VIEW_STATES: readonly ViewStateEntry[] = [
       await waitForState(el, 'payment.authenticating');
       await click(el, 'Cancel');
       await waitForState(el, 'payment.review');
+    },
+  },
+  {
+    id: 'payment.review.host-slot',
+    step: 'payment',
+    description: 'The host’s own payment UI in the payment slot replaces the built-in methods.',
+    state: 'payment.review',
+    setup: { configure: (el) => void addHostPaymentSlot(el) },
+    shows: ['#order-heading', '#confirm', 'slot[name="payment"]:not([hidden])'],
+    hides: ['fieldset[data-field="method"]', '#cc-number', 'button[type="submit"]'],
+    reach: async (el) => {
+      await toPaymentReview(el);
+    },
+  },
+  {
+    id: 'payment.verifyingHostPayment',
+    step: 'payment',
+    description: 'The host reported its payment: the provider is asked to confirm it.',
+    state: 'payment.verifyingHostPayment',
+    setup: { script: { hold: ['paymentStatus'] }, configure: (el) => void addHostPaymentSlot(el) },
+    shows: ['section.step[aria-busy="true"]', '#order-heading', '.busy[role="status"]'],
+    hides: ['#confirm'],
+    reach: async (el) => {
+      await toPaymentReview(el);
+      await choose(el, /^I have checked/);
+      el.querySelector<HTMLButtonElement>('[slot="payment"] button')!.click();
+      await waitForState(el, 'payment.verifyingHostPayment');
     },
   },
   {
@@ -906,6 +1025,18 @@ export const VIEW_STATES: readonly ViewStateEntry[] = [
       await toDone(el);
     },
   },
+  {
+    id: 'done.profile',
+    step: 'done',
+    description: 'Done, with the host’s profile: how to reach its support and its terms, refunds and privacy.',
+    state: 'done',
+    setup: { configure: (el) => void (el.profile = FULL_PROFILE) },
+    shows: ['#support-heading', 'a[href^="mailto:"]', 'a[href^="tel:"]', 'a[href^="https://line.me/"]', '.profile-links a'],
+    hides: ['a[href^="javascript:"]'],
+    reach: async (el) => {
+      await toDone(el);
+    },
+  },
 
   // --- troubleshooting -----------------------------------------------------------------------
   {
@@ -1020,6 +1151,18 @@ export const VIEW_STATES: readonly ViewStateEntry[] = [
     description: 'Contact support: the prepared message, editable, to send or copy.',
     state: 'troubleshooting.escalate',
     shows: ['#support-message'],
+    reach: async (el) => {
+      await toEscalate(el);
+    },
+  },
+  {
+    id: 'troubleshooting.escalate.profile',
+    step: 'troubleshooting',
+    description: 'Contact support, with the host’s own support channels (e-mail, phone, chat apps).',
+    state: 'troubleshooting.escalate',
+    setup: { configure: (el) => void (el.profile = FULL_PROFILE) },
+    shows: ['#support-message', '#support-heading', 'a[href^="mailto:"]', 'a[href^="tel:"]', 'a[href^="https://line.me/"]'],
+    hides: ['a[href^="javascript:"]'],
     reach: async (el) => {
       await toEscalate(el);
     },

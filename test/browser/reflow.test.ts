@@ -19,6 +19,7 @@ const describeNode = (n: Element) => `${n.tagName.toLowerCase()}${n.id ? `#${n.i
 async function reach(entry: ViewStateEntry): Promise<EsimRenewalWizard> {
   const provider = createProvider(entry);
   const { el, clock } = await mount({ provider, ...(entry.setup?.channel ? { channel: entry.setup.channel } : {}) });
+  await entry.setup?.configure?.(el, { clock, provider });
   await entry.reach(el, { clock, provider });
   await el.updateComplete;
   return el;

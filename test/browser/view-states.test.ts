@@ -12,7 +12,7 @@ import { VIEW_STATES, createProvider, type ViewStateEntry } from '../../src/test
 import { mount, root, state } from './helpers.js';
 
 /** States the view never rests in: they decide and move on in the same step. */
-const TRANSIENT = new Set(['plan.ready', 'payment.start']);
+const TRANSIENT = new Set(['plan.ready', 'payment.start', 'login.resuming']);
 
 function leafStates(node: AnyStateNode): string[] {
   const children = Object.values(node.states);
@@ -53,6 +53,7 @@ describe('every view state is reachable and accessible', () => {
     it(entry.id, async () => {
       const provider = createProvider(entry);
       const { el, clock } = await mount({ provider, ...(entry.setup?.channel ? { channel: entry.setup.channel } : {}) });
+      await entry.setup?.configure?.(el, { clock, provider });
       await entry.reach(el, { clock, provider });
       await el.updateComplete;
 

@@ -3,6 +3,7 @@ import { POLL_BUDGET_MS } from '../../machine/guards.js';
 import { actions, busy, errorPanel, heading, restartButton, retryActions, type ViewHost } from './view.js';
 import { expiryText } from './plan.js';
 import { formatMoney } from '../../i18n/format.js';
+import { profileLinks, supportChannels } from './profile.js';
 
 /** Card brands as they write their own names; a provider may also send a name of its own. */
 const BRAND_NAMES: Record<string, string> = {
@@ -57,7 +58,13 @@ export function doneView(v: ViewHost) {
             <dd>${formatMoney(v.locale, order.total)}</dd>
             ${paid
               ? html`<dt>${m.paidWith}</dt>
-                  <dd>${paid.card ? m.card(brandName(paid.card.brand), paid.card.last4) : v.m.payment.method[paid.method]}</dd>`
+                  <dd>
+                    ${paid.card
+                      ? m.card(brandName(paid.card.brand), paid.card.last4)
+                      : paid.method === 'host'
+                        ? m.paidByHost
+                        : v.m.payment.method[paid.method]}
+                  </dd>`
               : nothing}
           </dl>`
       : nothing}
@@ -67,6 +74,7 @@ export function doneView(v: ViewHost) {
         </p>
         <p class="hint" id="reminder-hint">${m.reminderHint}</p>`
       : nothing}
+    ${supportChannels(v)} ${profileLinks(v)}
     <h3>${m.tipsTitle}</h3>
     <ul>
       ${m.tips.map((t) => html`<li>${t}</li>`)}

@@ -13,6 +13,11 @@ export function loginView(v: ViewHost) {
   const submitting = v.path === 'login.submitting';
   const coolingDown = v.path === 'login.cooldown';
   const failuresLeft = LOGIN_MAX_FAILURES - l.failures;
+  if (v.path === 'login.awaitingHost') {
+    return html`${heading(m.hostExpiredTitle)}
+      <p class="panel tip" role="status">${m.hostExpiredText}</p>
+      ${busy(v.m.nav.busy)}`;
+  }
   const setField = (f: 'username' | 'email' | 'iccid' | 'orderNumber') => (value: string) => v.send({ type: 'user.login.field', field: f, value });
   return html`${heading(travel ? m.titleTravel : m.titleAccount)}
     <p class="panel tip">${m.securityTip}</p>

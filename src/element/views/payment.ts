@@ -4,6 +4,7 @@ import { cardBrand, validateCardCvc, validateCardExpiry, validateCardNumber } fr
 import { formatDateTime, formatMoney, localToday } from '../../i18n/format.js';
 import { expiryText } from './plan.js';
 import { actions, busy, choices, errorPanel, field, heading, retryActions, type ViewHost } from './view.js';
+import { brandMark, profileLinks } from './profile.js';
 
 /** Errors of the card form, computed in the view: the card never reaches the machine. */
 export function cardErrors(card: { number: string; expiry: string; cvc: string }, today = localToday()) {
@@ -22,6 +23,7 @@ function orderSummary(v: ViewHost) {
   const terms = v.ctx.account?.capabilities.links.terms ?? v.info?.links.terms;
   return html`<section class="panel" aria-labelledby="order-heading">
     <h3 id="order-heading">${m.summary}</h3>
+    ${brandMark(v)}
     <dl class="summary">
       <dt>${m.plan}</dt>
       <dd>${order.planName}</dd>
@@ -38,6 +40,7 @@ function orderSummary(v: ViewHost) {
       <dd>${m.termsText} ${terms ? html`<a href=${terms} target="_blank" rel="noopener noreferrer">${m.termsLink}</a>` : nothing}</dd>
     </dl>
     ${v.ctx.account?.capabilities.topUpWindow.inJapanOnly ? html`<p>${v.m.plan.inJapanOnly}</p>` : nothing}
+    ${profileLinks(v)}
   </section>`;
 }
 
@@ -102,7 +105,9 @@ function review(v: ViewHost) {
         v.submit({ type: 'user.payment.pay' });
       }}
     >
-      ${choices<PaymentMethod>(v, {
+      ${v.hostPayment
+        ? nothing
+        : choices<PaymentMethod>(v, {
         name: 'method',
         legend: m.methodLegend,
         options: offered.map((method) => ({ value: method, label: m.method[method], ...(hints[method] ? { hint: hints[method] } : {}) })),
@@ -110,7 +115,7 @@ function review(v: ViewHost) {
         onSelect: (method) => v.send({ type: 'user.payment.method', method }),
         error: p.method === null ? v.m.fieldErrors['method-required'] : null,
       })}
-      ${p.method === 'card' ? cardForm(v) : nothing}
+      ${p.method === 'card' && !v.hostPayment ? cardForm(v) : nothing}
       <div class="field" data-field="confirm">
         <label class="choice">
           <input
@@ -125,8 +130,12 @@ function review(v: ViewHost) {
         </label>
         ${showConfirmError ? html`<p class="field-error" id="confirm-error">${v.m.fieldErrors['confirm-required']}</p>` : nothing}
       </div>
-      ${actions(v, { label: m.pay(total), event: { type: 'user.payment.pay' }, submit: true })}
-    </form>`;
+      ${v.hostPayment
+        ? html`<p class="hint">${m.hostHint}</p>
+            ${actions(v)}`
+        : actions(v, { label: m.pay(total), event: { type: 'user.payment.pay' }, submit: true })}
+    </form>
+    <slot name="payment" ?hidden=${!v.hostPayment}></slot>`;
 }
 
 export function paymentView(v: ViewHost) {
@@ -141,6 +150,7 @@ export function paymentView(v: ViewHost) {
     case 'payment.tokenizing':
     case 'payment.paying':
     case 'payment.confirmingAuth':
+    case 'payment.verifyingHostPayment':
       return html`${heading(m.title)} ${orderSummary(v)} ${busy(m.processing)}`;
     case 'payment.payError':
     case 'payment.authError':

@@ -131,6 +131,13 @@ export function planView(v: ViewHost) {
         ${actions(v, null, restartButton(v))}`;
     }
     default: {
+      if (v.ctx.plans.length === 0) {
+        const buyNew = v.ctx.account?.capabilities.links.buyNew;
+        return html`${heading(m.title)} ${accountSummary(v)}
+          <p class="panel warning">${m.noPlans}</p>
+          ${buyNew ? html`<p><a href=${buyNew} target="_blank" rel="noopener noreferrer">${m.buyNew}</a></p>` : nothing}
+          ${actions(v, null, restartButton(v))}`;
+      }
       const rec = recommendation(v.ctx);
       const chosen = selectedPlan(v.ctx);
       return html`${heading(m.title)} ${accountSummary(v)} ${recommender(v)}

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { TROUBLE_CHECKS } from '../../machine/troubleshooting-checks.js';
 import { CHECK_PATHS } from '../../i18n/phone-paths.js';
+import { supportChannels } from './profile.js';
 import { actions, busy, errorPanel, heading, phonePaths, platformSwitch, restartButton, type ViewHost } from './view.js';
 
 /** The message support gets, in the person's language, from what the wizard knows. */
@@ -31,6 +32,7 @@ export function troubleshootingView(v: ViewHost) {
           <textarea id="support-message" .value=${v.supportMessage} @input=${(e: Event) => v.setSupportMessage((e.target as HTMLTextAreaElement).value)}></textarea>
         </div>
         <p class="hint">${m.screenshotTip}</p>
+        ${supportChannels(v)}
         <div class="links">
           <button type="button" class="link" @click=${() => v.copy(v.supportMessage)}>${v.copied ? v.m.payment.copied : v.m.payment.copy}</button>
           ${support ? html`<a href=${support} target="_blank" rel="noopener noreferrer">${m.openSupport}</a>` : nothing}

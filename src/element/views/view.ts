@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { UserEvent, WizardContext } from '../../machine/context.js';
 import type { WizardSnapshot } from '../../machine/selectors.js';
-import type { ProviderInfo } from '../../providers/contract.js';
+import type { ProviderInfo, ProviderProfile } from '../../providers/contract.js';
 import type { Messages } from '../../i18n/en.js';
 import type { FieldError } from '../../machine/validation.js';
 import { pathsFor, type PhonePaths } from '../../i18n/phone-paths.js';
@@ -25,6 +25,10 @@ export interface ViewHost {
   readonly m: Messages;
   readonly locale: string;
   readonly info: ProviderInfo | null;
+  /** The host's profile of the provider (brand, support channels, links). */
+  readonly profile: ProviderProfile;
+  /** The host put its own payment UI in the `payment` slot: the built-in methods are not shown. */
+  readonly hostPayment: boolean;
   /** Whether the person tried to go on from this step with invalid data: errors are shown. */
   readonly attempted: boolean;
   readonly card: CardFields;

@@ -5,6 +5,7 @@
  */
 import { assign } from 'xstate';
 import { POLL_MAX_MS, POLL_START_MS, wizardSetup } from '../setup.js';
+import { onSessionExpired } from './navigation.js';
 
 
 const enterTroubleshooting = (reason: 'timeout' | 'failed' | 'user', from: 'activation' | 'done') =>
@@ -40,7 +41,7 @@ export const activation = wizardSetup.createStateConfig({
           },
           { target: '#wizard.troubleshooting', actions: enterTroubleshooting('timeout', 'activation') },
         ],
-        'provider.error': { target: 'error', actions: 'recordError' },
+        'provider.error': [...onSessionExpired('activation'), { target: 'error', actions: 'recordError' }],
       },
     },
     waiting: {

@@ -1,6 +1,7 @@
 /** Step 2: where the eSIM was bought. A shop purchase asks once more: renew online, or visit a shop. */
 import { and, assign, not } from 'xstate';
 import { wizardSetup } from '../setup.js';
+import { gotoEarlier } from './navigation.js';
 
 
 export const channel = wizardSetup.createStateConfig({
@@ -23,9 +24,11 @@ export const channel = wizardSetup.createStateConfig({
     },
     'user.next': [
       { guard: and(['channelComplete', 'isShopVisit']), target: '#wizard.shop-visit' },
+      { guard: and(['channelComplete', 'loginSkipped']), target: '#wizard.plan' },
       { guard: 'channelComplete', target: '#wizard.login' },
     ],
     'user.back': { target: '#wizard.validity' },
+    ...gotoEarlier('validity'),
   },
 });
 
@@ -33,5 +36,6 @@ export const channel = wizardSetup.createStateConfig({
 export const shopVisit = wizardSetup.createStateConfig({
   on: {
     'user.back': { target: '#wizard.channel' },
+    ...gotoEarlier('validity', 'channel'),
   },
 });

@@ -2,8 +2,9 @@
  * Step 3: proving the eSIM is the person's own: account credentials, or ICCID / order number
  * plus e-mail. The password never enters the machine: it only learns whether the field is filled.
  */
-import { and, assign, not } from 'xstate';
+import { assign } from 'xstate';
 import { LOGIN_COOLDOWN_S, wizardSetup } from '../setup.js';
+import { backBeforeLogin, gotoEarlier, resume } from './navigation.js';
 
 
 const countFailure = wizardSetup.assign({ login: ({ context }) => ({ ...context.login, failures: context.login.failures + 1 }) });
@@ -11,8 +12,9 @@ const countFailure = wizardSetup.assign({ login: ({ context }) => ({ ...context.
 export const login = wizardSetup.createStateConfig({
   initial: 'form',
   // The view drops the password when the step is left and shows an empty field on return:
-  // the machine must not go on believing the field is filled.
-  exit: assign({ login: ({ context }) => ({ ...context.login, passwordFilled: false }) }),
+  // the machine must not go on believing the field is filled. A resume point is used once,
+  // or dropped when the person goes elsewhere: a later sign-in must not jump to an old step.
+  exit: assign(({ context }) => ({ login: { ...context.login, passwordFilled: false }, resumeStep: null })),
   on: {
     'user.login.method': {
       // Airport eSIMs are identified by ICCID or order number; accounts by credentials.
@@ -25,10 +27,10 @@ export const login = wizardSetup.createStateConfig({
     'user.login.password': {
       actions: assign({ login: ({ context, event }) => ({ ...context.login, passwordFilled: event.filled }) }),
     },
-    'user.back': [
-      { guard: and(['hasPresetChannel', not('presetShop')]), target: '#wizard.validity' },
-      { target: '#wizard.channel' },
-    ],
+    'user.back': [...backBeforeLogin],
+    ...gotoEarlier('validity', 'channel'),
+    // The host signed the person in: go on as after a sign-in.
+    'host.session': { target: '#wizard.login.resuming', actions: assign({ hostSession: true, signedIn: true }) },
   },
   states: {
     form: {
@@ -55,7 +57,7 @@ export const login = wizardSetup.createStateConfig({
       },
       on: {
         'provider.identified': {
-          target: '#wizard.plan',
+          target: 'resuming',
           actions: assign(({ context }) => ({ signedIn: true, login: { ...context.login, failures: 0 } })),
         },
         'provider.error': [
@@ -74,6 +76,12 @@ export const login = wizardSetup.createStateConfig({
         ],
       },
     },
+    /** Signed in (again): on to the plans, or back to the step where the session had expired. */
+    resuming: {
+      always: [...resume],
+    },
+    /** The host's session expired: it has been told (`esim-session-expired`) and the wizard waits for a new one. */
+    awaitingHost: {},
     cooldown: {
       after: {
         second: [

@@ -11,6 +11,7 @@
 import { and, assign } from 'xstate';
 import type { WizardContext } from '../context.js';
 import { wizardSetup } from '../setup.js';
+import { gotoEarlier, onSessionExpired } from './navigation.js';
 import type { PaymentOutcome } from '../types.js';
 
 
@@ -31,12 +32,15 @@ const routeOutcome = [
         paymentId: outcome(event).paymentId,
         action: null,
         decline: null,
-        paidWith: {
-          method: context.payment.method ?? 'card',
-          ...(context.payment.method === 'card' && context.payment.card
-            ? { card: { brand: context.payment.card.brand, last4: context.payment.card.last4 } }
-            : {}),
-        },
+        // A payment the host reported was made with the host's own UI: no card of ours paid it.
+        paidWith: context.payment.hostPaymentId
+          ? { method: 'host' }
+          : {
+              method: context.payment.method ?? 'card',
+              ...(context.payment.method === 'card' && context.payment.card
+                ? { card: { brand: context.payment.card.brand, last4: context.payment.card.last4 } }
+                : {}),
+            },
         // The token has done its job; nothing keeps it.
         card: context.payment.card ? { ...context.payment.card, token: '' } : null,
       },
@@ -82,7 +86,7 @@ const routeOutcome = [
  * Back is offered only where no charge can be in flight. While paying, authenticating or
  * waiting for cash the outcome must be settled first.
  */
-const backToPlan = { 'user.back': { target: '#wizard.plan.choosing' } } as const;
+const backToPlan = { 'user.back': { target: '#wizard.plan.choosing' }, ...gotoEarlier('validity', 'channel', 'login', 'plan') } as const;
 
 /** Nor does Start over: it would drop an order whose payment may still complete. */
 const noRestart = { 'user.restart': {} } as const;
@@ -106,7 +110,7 @@ export const payment = wizardSetup.createStateConfig({
             payment: { ...context.payment, confirmed: false, attempt: 0, decline: null, card: null, paymentId: null, voucher: null },
           })),
         },
-        'provider.error': { target: 'orderError', actions: 'recordError' },
+        'provider.error': [...onSessionExpired('payment'), { target: 'orderError', actions: 'recordError' }],
         ...backToPlan,
       },
     },
@@ -130,7 +134,23 @@ export const payment = wizardSetup.createStateConfig({
           { guard: and(['canPay', 'payingByCard']), target: 'tokenizing' },
           { guard: 'canPay', target: 'paying' },
         ],
+        // The host's own payment UI (the payment slot) paid: the provider has the final word.
+        'host.payment.reported': {
+          guard: 'canReportHostPayment',
+          target: 'verifyingHostPayment',
+          actions: assign({ payment: ({ context, event }) => ({ ...context.payment, hostPaymentId: event.paymentId, decline: null }) }),
+        },
         ...backToPlan,
+      },
+    },
+    verifyingHostPayment: {
+      tags: ['busy', 'charging'],
+      entry: 'clearError',
+      invoke: { src: 'paymentStatus', input: ({ context }) => ({ paymentId: context.payment.hostPaymentId ?? '' }) },
+      on: {
+        ...noRestart,
+        'provider.payment': [...routeOutcome],
+        'provider.error': [...onSessionExpired('payment'), { target: 'review', actions: 'recordError' }],
       },
     },
     tokenizing: {
@@ -144,11 +164,14 @@ export const payment = wizardSetup.createStateConfig({
         },
         'provider.error': { target: 'review', actions: 'recordError' },
         'user.back': { target: 'review' },
+        // Nothing is charged yet: the progress list may leave, as Back may.
+        ...gotoEarlier('validity', 'channel', 'login', 'plan'),
       },
     },
     paying: {
       tags: ['busy', 'charging'],
-      entry: ['clearError', assign({ payment: ({ context }) => ({ ...context.payment, decline: null }) })],
+      // The wizard pays itself: a host payment reported earlier (declined, or not verified) is not this one.
+      entry: ['clearError', assign({ payment: ({ context }) => ({ ...context.payment, decline: null, hostPaymentId: null }) })],
       invoke: {
         src: 'pay',
         input: ({ context }) => ({
@@ -164,6 +187,8 @@ export const payment = wizardSetup.createStateConfig({
         'provider.error': [
           // The order was paid already (a reload, a second tab): it goes on to activation, not to a second charge.
           { guard: 'alreadyPaid', target: '#wizard.activation', actions: 'clearError' },
+          // Refused before anything was charged: sign in again, then pay with the same key.
+          ...onSessionExpired('payment'),
           { guard: 'errorRetryable', target: 'payError', actions: 'recordError' },
           // A definitive refusal: nothing was charged; back to the confirmation screen.
           {
@@ -201,6 +226,7 @@ export const payment = wizardSetup.createStateConfig({
         'provider.payment': [...routeOutcome],
         'provider.error': [
           { guard: 'alreadyPaid', target: '#wizard.activation', actions: 'clearError' },
+          ...onSessionExpired('payment'),
           { target: 'authError', actions: 'recordError' },
         ],
       },
@@ -227,7 +253,7 @@ export const payment = wizardSetup.createStateConfig({
           ...routeOutcome,
         ],
         // A failed check changes nothing: keep waiting, and say the last check failed.
-        'provider.error': { target: 'awaitingCash', actions: 'recordError' },
+        'provider.error': [...onSessionExpired('payment'), { target: 'awaitingCash', actions: 'recordError' }],
       },
     },
   },

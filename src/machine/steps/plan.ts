@@ -5,12 +5,14 @@
  */
 import { assign, not } from 'xstate';
 import { wizardSetup } from '../setup.js';
+import { backBeforePlan, gotoEarlier, onSessionExpired } from './navigation.js';
 
 
 export const plan = wizardSetup.createStateConfig({
   initial: 'loading',
   on: {
-    'user.back': { target: '#wizard.login' },
+    'user.back': [...backBeforePlan],
+    ...gotoEarlier('validity', 'channel', 'login'),
   },
   states: {
     loading: {
@@ -27,7 +29,7 @@ export const plan = wizardSetup.createStateConfig({
             selectedPlanId: event.plans.some((p) => p.id === context.selectedPlanId) ? context.selectedPlanId : null,
           })),
         },
-        'provider.error': { target: 'error', actions: 'recordError' },
+        'provider.error': [...onSessionExpired('plan'), { target: 'error', actions: 'recordError' }],
       },
     },
     ready: {

@@ -5,6 +5,7 @@
 import { assign } from 'xstate';
 import { TROUBLE_CHECKS } from '../troubleshooting-checks.js';
 import { wizardSetup } from '../setup.js';
+import { onSessionExpired } from './navigation.js';
 
 
 const currentCheck = (index: number): string => TROUBLE_CHECKS[Math.min(index, TROUBLE_CHECKS.length - 1)]!;
@@ -57,7 +58,7 @@ export const troubleshooting = wizardSetup.createStateConfig({
           },
           { target: 'check', actions: assign(({ context }) => ({ trouble: { ...context.trouble, stillInactive: true } })) },
         ],
-        'provider.error': { target: 'verifyError', actions: 'recordError' },
+        'provider.error': [...onSessionExpired('troubleshooting'), { target: 'verifyError', actions: 'recordError' }],
         'user.back': { target: 'check' },
       },
     },
@@ -84,7 +85,7 @@ export const troubleshooting = wizardSetup.createStateConfig({
       },
       on: {
         'provider.supportSent': { target: 'sent', actions: assign(({ context, event }) => ({ trouble: { ...context.trouble, ticket: event.ticket } })) },
-        'provider.error': { target: 'sendError', actions: 'recordError' },
+        'provider.error': [...onSessionExpired('troubleshooting'), { target: 'sendError', actions: 'recordError' }],
         'user.back': { target: 'escalate' },
       },
     },

@@ -1,5 +1,5 @@
 /** Step 1: how much time is left. The person gives a date, a number of days, or "I don't know". */
-import { and, assign, not } from 'xstate';
+import { and, assign } from 'xstate';
 import { wizardSetup } from '../setup.js';
 
 
@@ -16,8 +16,10 @@ export const validity = wizardSetup.createStateConfig({
       }),
     },
     'user.next': [
-      // A host that fixed the channel skips the question, unless it is a shop (online or visit is still asked).
-      { guard: and(['validityComplete', 'hasPresetChannel', not('presetShop')]), target: '#wizard.login' },
+      // A host that fixed the channel skips the question, unless it is a shop (online or visit is
+      // still asked); a host that signed the person in skips sign-in too.
+      { guard: and(['validityComplete', 'channelSkipped', 'loginSkipped']), target: '#wizard.plan' },
+      { guard: and(['validityComplete', 'channelSkipped']), target: '#wizard.login' },
       { guard: 'validityComplete', target: '#wizard.channel' },
     ],
   },

@@ -50,6 +50,15 @@ const journeys: (() => Wizard)[] = [
   // plan: loading → error; loading → ready → ineligible
   () => atPlanLoading().send(err('server', true)),
   () => atPlanLoading().send({ type: 'provider.accountLoaded', account: account({ capabilities: capabilities({ rechargeable: false }) }), plans: [] }),
+  // login: a session from the host that expires: plan.loading → awaitingHost → resuming → plan.loading
+  () =>
+    new Wizard({ today: TODAY, channel: 'online', hostSession: true })
+      .send({ type: 'user.validity.set', mode: 'unknown', today: TODAY })
+      .send({ type: 'user.next' })
+      .send(err('session-expired'))
+      .send({ type: 'host.session' }),
+  // payment: review → verifyingHostPayment (the host's own payment UI paid)
+  () => readyToPay(atReview(), 'paypal').send({ type: 'host.payment.reported', paymentId: 'host-1' }),
   // payment: start → ordering → orderError; start → review → tokenizing → paying → payError
   () => atChoosing().send({ type: 'user.plan.select', planId: 'day-1gb' }).send({ type: 'user.next' }).send(err('server', true)),
   () =>
@@ -106,7 +115,9 @@ describe('coverage of the chart', () => {
     const w = atReview();
     expect(w.visited.has('plan.ready')).toBe(true);
     expect(w.visited.has('payment.start')).toBe(true);
+    expect(w.visited.has('login.resuming')).toBe(true);
     expect(w.history).not.toContain('plan.ready');
     expect(w.history).not.toContain('payment.start');
+    expect(w.history).not.toContain('login.resuming');
   });
 });

@@ -16,6 +16,7 @@ import type {
   PaymentMethod,
   PaymentOutcome,
   Plan,
+  StepId,
   WizardError,
 } from '../../../src/machine/types.js';
 
@@ -266,3 +267,70 @@ export function atTroubleshooting(from: 'activation' | 'done' = 'activation'): W
   if (w.state !== 'troubleshooting.check') throw new Error(`not troubleshooting: ${w.state}`);
   return w;
 }
+
+// ---------------------------------------------------------------- journeys for any host set-up
+
+/**
+ * From validity, channel or sign-in, on to the plans as this set-up goes: the channel question
+ * only when it is asked (answered with `chosen`, or online for a preset shop), sign-in only
+ * without a host session (account credentials, or ICCID and e-mail for an airport eSIM).
+ */
+export function driveToPlan(w: Wizard, chosen: Channel = 'online'): Wizard {
+  if (w.state === 'validity') {
+    if (w.ctx.validity.mode === null) w.send({ type: 'user.validity.set', mode: 'days', daysLeft: '3', today: TODAY });
+    w.send({ type: 'user.next' });
+  }
+  if (w.state === 'channel') {
+    if (w.ctx.presetChannel === null && w.ctx.channel === null) w.send({ type: 'user.channel.select', channel: chosen });
+    if (w.ctx.channel === 'shop') w.send({ type: 'user.channel.shopPath', path: 'online' });
+    w.send({ type: 'user.next' });
+  }
+  if (w.state === 'login.form') {
+    if (w.ctx.login.method === 'account') fillAccount(w);
+    else w.send({ type: 'user.login.field', field: 'iccid', value: ICCID_19 }).send({ type: 'user.login.field', field: 'email', value: 'mika@example.jp' });
+    w.send({ type: 'user.next' }).send({ type: 'provider.identified' });
+  }
+  if (w.state !== 'plan.loading') throw new Error(`not loading plans: ${w.state}`);
+  return w;
+}
+
+/** A new wizard started with `input`, driven to the plans being loaded. */
+export function toPlan(input: Partial<WizardInput> = {}, chosen: Channel = 'online'): Wizard {
+  return driveToPlan(new Wizard({ today: TODAY, ...input }), chosen);
+}
+
+/** {@link toPlan}, then the plans are in. */
+export function toChoosing(input: Partial<WizardInput> = {}, chosen: Channel = 'online'): Wizard {
+  const w = toPlan(input, chosen).send({ type: 'provider.accountLoaded', account: account(), plans: PLANS });
+  if (w.state !== 'plan.choosing') throw new Error(`not choosing: ${w.state}`);
+  return w;
+}
+
+/** {@link toChoosing}, then a plan chosen and its order created: the confirmation screen. */
+export function toReview(input: Partial<WizardInput> = {}, planId = 'week-3gb', chosen: Channel = 'online'): Wizard {
+  const w = toChoosing(input, chosen).send({ type: 'user.plan.select', planId }).send({ type: 'user.next' }).send({ type: 'provider.orderCreated', order: order(planId) });
+  if (w.state !== 'payment.review') throw new Error(`not at review: ${w.state}`);
+  return w;
+}
+
+/** The steps a wizard settled in, in order, each once per stay (`login.form` and `login.submitting` are one `login`). */
+export function stepTrail(w: Wizard, from = 0): string[] {
+  const steps = w.history.slice(from).map((p) => p.split('.')[0]!);
+  return steps.filter((s, i) => i === 0 || steps[i - 1] !== s);
+}
+
+/**
+ * The host set-ups: a preset channel or none, a host session or not, and the steps before
+ * payment each one goes through. Online and airport presets skip the channel question; a preset
+ * shop still asks online-or-visit; a host session skips sign-in.
+ */
+export const ROUTES: readonly (readonly [name: string, input: Partial<WizardInput>, steps: readonly StepId[]])[] = [
+  ['no preset, the person signs in', {}, ['validity', 'channel', 'login', 'plan']],
+  ['no preset, host session', { hostSession: true }, ['validity', 'channel', 'plan']],
+  ['preset online, the person signs in', { channel: 'online' }, ['validity', 'login', 'plan']],
+  ['preset online, host session', { channel: 'online', hostSession: true }, ['validity', 'plan']],
+  ['preset airport, the person signs in', { channel: 'airport' }, ['validity', 'login', 'plan']],
+  ['preset airport, host session', { channel: 'airport', hostSession: true }, ['validity', 'plan']],
+  ['preset shop, the person signs in', { channel: 'shop' }, ['validity', 'channel', 'login', 'plan']],
+  ['preset shop, host session', { channel: 'shop', hostSession: true }, ['validity', 'channel', 'plan']],
+];

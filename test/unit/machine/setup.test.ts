@@ -8,14 +8,16 @@ import type { WizardContext, WizardEvent } from '../../../src/machine/context.js
 import { wizardMachine } from '../../../src/machine/machine.js';
 import { CASH_POLL_MS, LOGIN_COOLDOWN_S, POLL_MAX_MS, POLL_START_MS, initialContext } from '../../../src/machine/setup.js';
 import { TROUBLE_CHECKS } from '../../../src/machine/troubleshooting-checks.js';
+import type { StepId } from '../../../src/machine/types.js';
 import { ICCID_19, PLANS, TODAY, account, activationEvent, capabilities, ctxWith, err, order, outcome } from './harness.js';
 
-type GuardFn = (args: { context: WizardContext; event: WizardEvent }, params: undefined) => boolean;
+type GuardFn = (args: { context: WizardContext; event: WizardEvent }, params: unknown) => boolean;
 const guards = wizardMachine.implementations.guards as unknown as Record<string, GuardFn>;
 
 const base = ctxWith();
 const nextEv: WizardEvent = { type: 'user.next' };
-type Case = [context: WizardContext, event?: WizardEvent];
+/** The context, the event (`user.next` when absent) and, for parameterised guards, the params. */
+type Case = [context: WizardContext, event?: WizardEvent, params?: unknown];
 
 const login = (l: Partial<WizardContext['login']>): WizardContext => ({ ...base, login: { ...base.login, ...l } });
 const pay = (p: Partial<WizardContext['payment']>): WizardContext => ({
@@ -32,6 +34,21 @@ const cases: Record<string, { yes: Case; no: Case }> = {
   channelComplete: { yes: [{ ...base, channel: 'online' }], no: [{ ...base, channel: 'shop' }] },
   isShopVisit: { yes: [{ ...base, channel: 'shop', shopPath: 'visit' }], no: [{ ...base, channel: 'shop', shopPath: 'online' }] },
   hasPresetChannel: { yes: [initialContext({ today: TODAY, channel: 'shop' })], no: [base] },
+  // A preset shop still asks online-or-visit: only online and airport skip the question.
+  channelSkipped: { yes: [initialContext({ today: TODAY, channel: 'airport' })], no: [initialContext({ today: TODAY, channel: 'shop' })] },
+  loginSkipped: { yes: [initialContext({ today: TODAY, hostSession: true })], no: [initialContext({ today: TODAY, hostSession: false })] },
+  canGoTo: {
+    yes: [base, { type: 'user.goto', step: 'channel' }, { step: 'channel' }],
+    // The channel the host fixed was never asked: not a place to return to.
+    no: [initialContext({ today: TODAY, channel: 'online' }), { type: 'user.goto', step: 'channel' }, { step: 'channel' }],
+  },
+  sessionExpired: { yes: [base, err('session-expired')], no: [base, err('invalid-credentials')] },
+  resumeAt: { yes: [{ ...base, resumeStep: 'payment' }, nextEv, { step: 'payment' }], no: [{ ...base, resumeStep: 'plan' }, nextEv, { step: 'payment' }] },
+  canReportHostPayment: { yes: [pay({ confirmed: true })], no: [pay({ confirmed: false })] },
+  resumeAtOpenVoucher: {
+    yes: [{ ...pay({ voucher: { number: '1', payBy: TODAY, total: { amount: 1, currency: 'JPY' } } }), resumeStep: 'payment' }],
+    no: [{ ...pay({ voucher: null }), resumeStep: 'payment' }],
+  },
   presetShop: { yes: [initialContext({ today: TODAY, channel: 'shop' })], no: [initialContext({ today: TODAY, channel: 'online' })] },
   loginComplete: { yes: [login({ username: 'mika', passwordFilled: true })], no: [login({ method: 'iccid', iccid: ICCID_19, email: 'x' })] },
   credentialsRejectedTooOften: { yes: [login({ failures: 4 }), err('invalid-credentials')], no: [login({ failures: 3 }), err('invalid-credentials')] },
@@ -77,15 +94,44 @@ describe('named guards as wired in setup', () => {
   });
 
   it.each(Object.entries(cases))('%s', (name, { yes, no }) => {
-    const run = ([context, event]: Case) => guards[name]!({ context, event: event ?? nextEv }, undefined);
+    const run = ([context, event, params]: Case) => guards[name]!({ context, event: event ?? nextEv }, params);
     expect(run(yes)).toBe(true);
     expect(run(no)).toBe(false);
   });
 
   it('guards that read an event are false for other events', () => {
-    for (const name of ['credentialsRejected', 'methodOffered', 'paymentSucceeded', 'errorRetryable', 'alreadyPaid', 'activationActive']) {
+    for (const name of ['credentialsRejected', 'methodOffered', 'paymentSucceeded', 'errorRetryable', 'alreadyPaid', 'activationActive', 'sessionExpired']) {
       expect(guards[name]!({ context: { ...base, account: account() }, event: nextEv }, undefined)).toBe(false);
     }
+    expect(guards.canGoTo!({ context: base, event: nextEv }, { step: 'validity' })).toBe(false);
+  });
+
+  it('canGoTo holds only for the step its params name, and only for steps before payment', () => {
+    const signedIn = { ...base, account: account() };
+    const goto = (step: StepId): WizardEvent => ({ type: 'user.goto', step });
+    // The event must name the transition's own step.
+    expect(guards.canGoTo!({ context: signedIn, event: goto('validity') }, { step: 'channel' })).toBe(false);
+    expect(guards.canGoTo!({ context: signedIn, event: goto('channel') }, { step: 'validity' })).toBe(false);
+    for (const step of ['validity', 'channel', 'login', 'plan'] as const) {
+      expect(guards.canGoTo!({ context: signedIn, event: goto(step) }, { step })).toBe(true);
+    }
+    for (const step of ['payment', 'activation', 'done', 'troubleshooting', 'shop-visit'] as const) {
+      expect(guards.canGoTo!({ context: signedIn, event: goto(step) }, { step })).toBe(false);
+    }
+    // Signed in by the host: no sign-in step to return to. No account yet: no plans to return to.
+    expect(guards.canGoTo!({ context: { ...signedIn, hostSession: true }, event: goto('login') }, { step: 'login' })).toBe(false);
+    expect(guards.canGoTo!({ context: base, event: goto('plan') }, { step: 'plan' })).toBe(false);
+  });
+
+  it('resumeAt compares the remembered step with its params; nothing remembered matches none', () => {
+    for (const step of ['plan', 'payment', 'activation', 'troubleshooting'] as const) {
+      expect(guards.resumeAt!({ context: { ...base, resumeStep: step }, event: nextEv }, { step })).toBe(true);
+      expect(guards.resumeAt!({ context: base, event: nextEv }, { step })).toBe(false);
+    }
+  });
+
+  it('canReportHostPayment needs an order as well as the confirmation', () => {
+    expect(guards.canReportHostPayment!({ context: { ...pay({ confirmed: true }), order: null }, event: nextEv }, undefined)).toBe(false);
   });
 });
 

@@ -1,0 +1,29 @@
+/**
+ * Attribute values the element cannot use are not errors that break rendering: each gets one
+ * console warning naming the attribute and what it accepts, and the default is used instead.
+ */
+import type { PropertyValues, ReactiveElement } from 'lit';
+import { CHANNELS } from '../machine/types.js';
+
+const ACCEPTED: Record<string, { attribute: string; values: readonly string[] }> = {
+  channel: { attribute: 'channel', values: CHANNELS },
+  demoScenario: { attribute: 'demo-scenario', values: ['immediate', 'delayed', 'never', 'failed'] },
+  theme: { attribute: 'theme', values: ['light', 'dark', 'auto'] },
+};
+
+const warned = new WeakMap<object, Set<string>>();
+
+export function checkAttributes(el: ReactiveElement, changed: PropertyValues): void {
+  for (const [property, { attribute, values }] of Object.entries(ACCEPTED)) {
+    if (!changed.has(property)) continue;
+    const value = (el as unknown as Record<string, unknown>)[property];
+    // Empty means "not set": the default, silently.
+    if (value === null || value === undefined || value === '' || values.includes(String(value))) continue;
+    const seen = warned.get(el) ?? new Set<string>();
+    warned.set(el, seen);
+    const key = `${attribute}=${String(value)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    console.warn(`<esim-renewal-wizard>: ${attribute}="${String(value)}" is not one of ${values.join(', ')}; using the default.`);
+  }
+}

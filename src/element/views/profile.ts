@@ -1,0 +1,61 @@
+/** The embedding site's profile: its links and support channels, where they help. */
+import { html, nothing } from 'lit';
+import type { ViewHost } from './view.js';
+
+/** Only web and mail links are rendered; anything else (javascript:, data:) is dropped. */
+export function safeUrl(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url, 'https://invalid.example/');
+    return ['https:', 'http:', 'mailto:', 'tel:'].includes(u.protocol) ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+const link = (href: string | null, text: string) =>
+  href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${text}</a>` : nothing;
+
+/** The brand's logo (decorative: the brand's name is always written beside it). */
+function logo(v: ViewHost) {
+  const src = safeUrl(v.profile.logoUrl);
+  return src ? html`<img class="brand-logo" src=${src} alt="" />` : nothing;
+}
+
+/** The brand as the host presents it: its logo and name, when the profile has them. */
+export function brandMark(v: ViewHost) {
+  const name = v.profile.brandName || (v.profile.logoUrl ? v.info?.name : '');
+  if (!name) return nothing;
+  return html`<p class="brand">${logo(v)} <span>${name}</span></p>`;
+}
+
+/** Terms, refunds and privacy, as the host's profile gives them. */
+export function profileLinks(v: ViewHost) {
+  const l = v.profile.links;
+  if (!l || !(l.terms || l.refunds || l.privacy)) return nothing;
+  const m = v.m.profile;
+  return html`<p class="links profile-links">
+    ${link(safeUrl(l.terms), m.terms)} ${link(safeUrl(l.refunds), m.refunds)} ${link(safeUrl(l.privacy), m.privacy)}
+  </p>`;
+}
+
+/** The ways to reach the provider's support: e-mail, phone, chat apps. */
+export function supportChannels(v: ViewHost) {
+  const s = v.profile.support;
+  // A chat whose link was dropped is not listed at all (no empty list item).
+  const chats = (s?.chats ?? []).flatMap((c) => {
+    const url = safeUrl(c.url);
+    return url ? [{ app: c.app, url }] : [];
+  });
+  if (!s || !(s.email || s.phone || chats.length)) return nothing;
+  const m = v.m.profile;
+  const brand = v.profile.brandName || v.info?.name || '';
+  return html`<section class="panel" aria-labelledby="support-heading">
+    <h3 id="support-heading">${logo(v)} ${m.supportTitle(brand)}</h3>
+    <ul class="support">
+      ${s.email ? html`<li>${m.email}: ${link(safeUrl(`mailto:${s.email}`), s.email)}</li>` : nothing}
+      ${s.phone ? html`<li>${m.phone}: ${link(safeUrl(`tel:${s.phone.replace(/[^\d+]/g, '')}`), s.phone)}</li>` : nothing}
+      ${chats.map((c) => html`<li>${link(c.url, m.chat(c.app))}</li>`)}
+    </ul>
+  </section>`;
+}

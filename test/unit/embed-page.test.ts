@@ -1,0 +1,62 @@
+/**
+ * The embed build on a real page, the way a host site uses it: the host page at one path, the
+ * files of dist/embed under another (as on a CDN), one <script type="module"> with the SRI hash
+ * from scripts/sri.mjs. The tag upgrades, and the lazy chunks (a locale, the demo provider) load
+ * from beside the entry. Served by a throwaway static server on 127.0.0.1, driven by Playwright
+ * in the machine's Chromium (test/unit/host-page.ts).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ja } from '../../src/i18n/ja.js';
+import { CDN, embedScriptTag, ENTRY, startHostSite, type HostSite } from './host-page.js';
+
+const hostPage = (attrs: string) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Host</title>
+${embedScriptTag()}
+</head><body><main><esim-renewal-wizard ${attrs}></esim-renewal-wizard></main></body></html>`;
+
+let site: HostSite;
+
+beforeAll(async () => {
+  site = await startHostSite({
+    '/shop/renew/ja.html': { body: hostPage('lang="ja"') },
+    '/shop/renew/en.html': { body: hostPage('') },
+  });
+}, 30_000);
+
+afterAll(async () => {
+  await site?.close();
+});
+
+describe('the embed on a host page', () => {
+  it('upgrades the tag with the SRI-checked entry, and loads the Japanese catalog and the demo provider from beside it', async () => {
+    const { tab, context, fetched, failures } = await site.open('/shop/renew/ja.html');
+    try {
+      const title = tab.locator('esim-renewal-wizard .title');
+      await title.waitFor({ timeout: 10_000 });
+      expect(await title.textContent()).toBe(ja.title);
+      await tab.locator('esim-renewal-wizard .notice').filter({ hasText: ja.demoNotice }).waitFor({ timeout: 10_000 });
+      expect(await tab.evaluate(() => customElements.get('esim-renewal-wizard')?.name)).toBeTruthy();
+      const chunks = fetched.filter((p) => p.startsWith(CDN)).map((p) => p.slice(CDN.length));
+      expect(chunks[0]).toBe(ENTRY);
+      expect(chunks.some((c) => /^ja-[\w-]+\.js$/.test(c)), chunks.join(', ')).toBe(true);
+      expect(chunks.some((c) => /^demo-[\w-]+\.js$/.test(c)), chunks.join(', ')).toBe(true);
+      // Only what this page needs: no other locale.
+      expect(chunks.filter((c) => /^(ko|zh-Hans|zh-Hant)-/.test(c))).toEqual([]);
+      expect(failures).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+
+  it('in English needs no locale chunk', async () => {
+    const { tab, context, fetched, failures } = await site.open('/shop/renew/en.html');
+    try {
+      await tab.locator('esim-renewal-wizard .title').waitFor({ timeout: 10_000 });
+      const chunks = fetched.filter((p) => p.startsWith(CDN)).map((p) => p.slice(CDN.length));
+      expect(chunks.filter((c) => /^(ja|ko|zh-Hans|zh-Hant)-/.test(c))).toEqual([]);
+      expect(failures).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+});

@@ -1,0 +1,74 @@
+/**
+ * The embed build (`npm run build:embed` → dist/embed/): one minified entry that registers the
+ * tag with Lit and XState inside, the lazy parts as sibling chunks it imports by relative URL,
+ * licence texts in LICENSES.md instead of comments, and sizes within budget.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs script without types.
+import { ENTRY, embedFiles, sri } from '../../scripts/sri.mjs';
+import { EMBED, requireBuilt } from './built.js';
+
+/** Size budgets, gzip bytes. Raise them on purpose, not by accident. */
+const BUDGET = { entry: 60_000, lazyChunk: 12_000, total: 110_000 };
+
+const entryPath = requireBuilt(`${EMBED}${ENTRY}`, 'npm run build:embed');
+const entry = readFileSync(entryPath, 'utf8');
+const jsFiles = readdirSync(EMBED).filter((f) => f.endsWith('.js'));
+const chunks = jsFiles.filter((f) => f !== ENTRY);
+const read = (f: string) => readFileSync(`${EMBED}${f}`, 'utf8');
+const gzip = (f: string) => gzipSync(readFileSync(`${EMBED}${f}`), { level: 9 }).length;
+
+describe('dist/embed', () => {
+  it('has the entry under its plain name, and a chunk for each lazy part', () => {
+    expect(ENTRY).toBe('esim-renewal-wizard.js');
+    for (const part of ['ja', 'zh-Hans', 'zh-Hant', 'ko', 'demo']) {
+      expect(chunks.some((c) => c.startsWith(`${part}-`)), `${part} chunk`).toBe(true);
+    }
+  });
+
+  it('imports only its sibling files: Lit and XState are inside', () => {
+    for (const file of jsFiles) {
+      // Static `from "…"`, side-effect `import "…"` and lazy `import("…")` with a literal specifier.
+      const specifiers = [...read(file).matchAll(/(?:\bimport\s*\(\s*|\bfrom\s*|\bimport\s*)(["'`])([^"'`$\s]+)\1/g)].map((m) => m[2]!);
+      for (const s of specifiers) expect(s, `${file} imports ${s}`).toMatch(/^\.\/[\w.-]+\.js$/);
+      for (const s of specifiers) expect(jsFiles, `${file} imports ${s}`).toContain(s.slice(2));
+    }
+    // The entry loads nothing else before it runs: every chunk is imported lazily.
+    expect([...entry.matchAll(/\b(?:from|import)\s*(["'`])([^"'`$\s]+)\1/g)].map((m) => m[2])).toEqual([]);
+    expect([...entry.matchAll(/\bimport\s*\(\s*["'`]\.\/([\w.-]+\.js)/g)].map((m) => m[1]).sort()).toEqual([...chunks].sort());
+  });
+
+  it('registers the tag on load', () => {
+    expect(entry).toMatch(/customElements\.define\(\s*["'`]esim-renewal-wizard["'`]/);
+  });
+
+  it('is minified, with no comments; LICENSES.md carries the licence texts of Lit and XState', () => {
+    for (const file of jsFiles) {
+      const code = read(file);
+      expect(code, file).not.toMatch(/\/\*[!*]|@license|@preserve|SPDX-License-Identifier|Copyright \d/);
+      // Unminified output indents with tabs and marks each module with a `// path` line.
+      expect(code, file).not.toMatch(/^\t|^\/\/ /m);
+    }
+    const licences = requireBuilt(`${EMBED}LICENSES.md`, 'npm run build:embed');
+    const text = readFileSync(licences, 'utf8');
+    for (const dep of ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'xstate']) expect(text).toMatch(new RegExp(`^## ${dep} - `, 'm'));
+    expect(text).toContain('BSD-3-Clause');
+    expect(text).toContain('Permission is hereby granted');
+  });
+
+  it('stays within its size budgets (gzip)', () => {
+    expect(gzip(ENTRY), `${ENTRY} gzip bytes`).toBeLessThanOrEqual(BUDGET.entry);
+    for (const c of chunks) expect(gzip(c), `${c} gzip bytes`).toBeLessThanOrEqual(BUDGET.lazyChunk);
+    expect(jsFiles.reduce((s, f) => s + gzip(f), 0), 'all JavaScript, gzip bytes').toBeLessThanOrEqual(BUDGET.total);
+  });
+
+  it('scripts/sri.mjs lists every file with sizes and the sha384 integrity of the entry', () => {
+    const files = embedFiles(EMBED) as { file: string; raw: number; gzip: number; integrity: string }[];
+    expect(files[0]?.file).toBe(ENTRY);
+    expect(files.map((f) => f.file).sort()).toEqual(readdirSync(EMBED).sort());
+    expect(files[0]?.integrity).toBe(sri(readFileSync(entryPath)));
+    expect(files[0]?.integrity).toMatch(/^sha384-[A-Za-z0-9+/]{64}$/);
+  });
+});

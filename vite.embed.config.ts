@@ -1,0 +1,45 @@
+/**
+ * The embed build: `dist/embed/esim-renewal-wizard.js`, one ES module that registers
+ * `<esim-renewal-wizard>` with Lit and XState inside. The lazy parts (the non-English catalogs,
+ * the demo provider) stay separate chunks beside it, imported by relative URL, so they resolve
+ * against the entry's own `import.meta.url` wherever it is hosted. Licence texts of what is
+ * bundled go to `LICENSES.md` instead of comments in the code.
+ *
+ *   vite build --config vite.embed.config.ts
+ */
+import { defineConfig } from 'vite';
+
+export const EMBED_ENTRY = 'esim-renewal-wizard.js';
+
+export default defineConfig({
+  publicDir: false,
+  build: {
+    target: 'es2022',
+    outDir: 'dist/embed',
+    emptyOutDir: true,
+    minify: true,
+    sourcemap: false,
+    reportCompressedSize: false,
+    license: { fileName: 'LICENSES.md' },
+    lib: {
+      entry: 'src/embed.ts',
+      formats: ['es'],
+      fileName: () => EMBED_ENTRY,
+    },
+    rolldownOptions: {
+      // The entry exports nothing a page uses, so code shared with a lazy chunk may move into it
+      // (library mode keeps entry signatures strict, which would split that code into a third,
+      // eagerly loaded file).
+      preserveEntrySignatures: 'allow-extension',
+      output: {
+        chunkFileNames: '[name]-[hash].js',
+        // Library mode minifies ES output without whitespace removal (to keep annotations for
+        // a later bundler); this file is final, so minify fully.
+        minify: true,
+        // No comments in the code: licence comments (`/*! … */`, `@license`) included, since
+        // LICENSES.md carries the licence texts of everything bundled.
+        comments: false,
+      },
+    },
+  },
+});
