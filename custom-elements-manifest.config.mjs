@@ -16,7 +16,7 @@ function walk(node, fn) {
 }
 
 export default {
-  globs: ['src/element/esim-renewal-wizard.ts', 'src/element/events.ts', 'src/define.ts'],
+  globs: ['src/element/esim-renewal-wizard.ts', 'src/element/events.ts', 'src/element/events-later.ts', 'src/define.ts'],
   exclude: ['src/testing/**', 'src/standalone.*', 'src/embed.ts'],
   outdir: '.',
   litelement: true,

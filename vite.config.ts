@@ -3,6 +3,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, type Plugin } from 'vite';
 // @ts-expect-error: a plain .mjs helper shared with the test scripts, without types.
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+import { minifyLiterals } from './scripts/minify-literals.js';
 
 /**
  * @open-wc/testing imports web-test-runner's socket module, which only web-test-runner serves.
@@ -26,6 +27,7 @@ export default defineConfig({
   preview: { host: '127.0.0.1' },
   // The standalone page (index.html). dist/lib (npm package) and dist/embed (vite.embed.config.ts) sit beside it.
   build: { target: 'es2022', outDir: 'dist/app' },
+  plugins: [minifyLiterals()],
   optimizeDeps: { include: ['lit', 'lit/directive-helpers.js'] },
   test: {
     projects: [

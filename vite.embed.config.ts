@@ -8,11 +8,14 @@
  *   vite build --config vite.embed.config.ts
  */
 import { defineConfig } from 'vite';
+import { minifyLiterals } from './scripts/minify-literals.js';
 
 export const EMBED_ENTRY = 'esim-renewal-wizard.js';
 
 export default defineConfig({
   publicDir: false,
+  // Template text (CSS and HTML in Lit templates) is minified too: the JS minifier leaves it alone.
+  plugins: [minifyLiterals()],
   build: {
     target: 'es2022',
     outDir: 'dist/embed',
@@ -32,7 +35,7 @@ export default defineConfig({
       // eagerly loaded file).
       preserveEntrySignatures: 'allow-extension',
       output: {
-        chunkFileNames: '[name]-[hash].js',
+        chunkFileNames: '[name].js',
         // Library mode minifies ES output without whitespace removal (to keep annotations for
         // a later bundler); this file is final, so minify fully.
         minify: true,

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { en, type Messages } from '../i18n/en.js';
-import { loadMessages, resolveLocale, type Locale } from '../i18n/locales.js';
+import { en, type CoreMessages, type Messages } from '../i18n/en.js';
+import { loadLaterMessages, loadMessages, resolveLocale, type Locale } from '../i18n/locales.js';
 
 /**
  * Per-element localisation, with no page-wide set-up (the host page may run its own i18n, and
@@ -9,12 +9,20 @@ import { loadMessages, resolveLocale, type Locale } from '../i18n/locales.js';
  * It follows changes to any of them, and re-renders in place.
  */
 export class LocaleController implements ReactiveController {
-  /** The catalog in use. English until another has loaded. */
-  messages: Messages = en;
+  /**
+   * The catalog in use. English until another has loaded. Typed as the whole catalog, but the
+   * later steps' strings are there only once `hasLater` is true (see `requireLater`).
+   */
+  messages: Messages = en as Messages;
   locale: Locale = 'en';
   /** False until the first catalog is in: the host renders nothing rather than a flash of English. */
   ready = false;
-  #wanted: Locale | null = null;
+  /** Whether `messages` includes the later steps' part. */
+  hasLater = false;
+  #wantLater = false;
+  #wanted: string | null = null;
+  /** The catalog being loaded, if any: the host's `updateComplete` waits for it. */
+  pending: Promise<unknown> | null = null;
   #observer: MutationObserver | undefined;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
@@ -45,31 +53,47 @@ export class LocaleController implements ReactiveController {
     return resolveLocale([closestLang(this.host), ...(navigator.languages ?? [navigator.language])]);
   }
 
+  /** Asks for the later steps' strings too (in this and every later locale). */
+  requireLater(): void {
+    if (this.#wantLater) return;
+    this.#wantLater = true;
+    this.#refresh();
+  }
+
   readonly #refresh = (): void => {
-    const wanted = this.resolve();
+    const locale = this.resolve();
+    const withLater = this.#wantLater;
+    const wanted = `${locale}:${withLater}`;
     if (wanted === this.#wanted) return;
     this.#wanted = wanted;
-    if (wanted === 'en') {
+    if (locale === 'en' && !withLater) {
       // English is bundled: no wait, no empty first frame.
-      this.#apply('en', en);
+      this.#apply('en', en, false);
       return;
     }
-    loadMessages(wanted).then(
-      (messages) => {
-        if (this.#wanted === wanted) this.#apply(wanted, messages); // else a later change won
+    // Both parts switch together, so the wizard never speaks two languages at once.
+    const loading = Promise.all([loadMessages(locale), withLater ? loadLaterMessages(locale) : null]);
+    this.pending = loading.finally(() => {
+      if (this.pending === settled) this.pending = null;
+    });
+    const settled = this.pending;
+    loading.then(
+      ([core, later]) => {
+        if (this.#wanted === wanted) this.#apply(locale, { ...core, ...later } as Messages, later !== null); // else a later change won
       },
       () => {
         // The chunk could not load (offline): keep speaking what we have, try again on the next change.
-        this.#wanted = this.locale;
+        this.#wanted = null;
         this.ready = true;
         this.host.requestUpdate();
       },
     );
   };
 
-  #apply(locale: Locale, messages: Messages): void {
-    this.messages = messages;
+  #apply(locale: Locale, messages: Messages | CoreMessages, hasLater: boolean): void {
+    this.messages = messages as Messages;
     this.locale = locale;
+    this.hasLater = hasLater;
     this.ready = true;
     this.host.requestUpdate();
   }

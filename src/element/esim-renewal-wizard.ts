@@ -1,42 +1,24 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { createActor, transition, type ActorOptions, type Snapshot } from 'xstate';
 import { ActorController } from '../controllers/actor-controller.js';
 import type { HostEvent, UserEvent } from '../machine/context.js';
-import { idempotencyKey } from '../machine/steps/payment.js';
 import { wizardMachine, type WizardMachine } from '../machine/machine.js';
 import { progressOf, statePath, stepOf, type WizardSnapshot } from '../machine/selectors.js';
 import { CHANNELS, MAIN_STEPS, type Channel, type Platform, type StepId } from '../machine/types.js';
-import { digitsOnly } from '../machine/validation.js';
 import type { Messages } from '../i18n/en.js';
 import { LANGUAGE_NAMES, LOCALES } from '../i18n/locales.js';
 import { LocaleController } from '../controllers/locale-controller.js';
-import { localToday } from '../i18n/format.js';
+import { localToday } from '../i18n/today.js';
 import type { Provider, ProviderInfo, ProviderProfile, Session } from '../providers/contract.js';
 import type { ActivationScenario, DemoProvider } from '../providers/demo.js';
-import {
-  BeforeStepChangeEvent,
-  completeDetail,
-  PaymentRequestEvent,
-  RenewalCompleteEvent,
-  SessionExpiredEvent,
-  StepChangeEvent,
-  WizardErrorEvent,
-} from './events.js';
-import { checkAttributes } from './attributes.js';
-import { reminderIcs } from './ics.js';
-import { providerActors, type Vault } from './provider-actors.js';
+import { BeforeStepChangeEvent, StepChangeEvent } from './events.js';
+import { providerActors, type ProviderCalls, type Vault } from './provider-actors.js';
+import type { Edge } from './edge.js';
 import { wizardStyles } from './styles.js';
-import { activationView, doneView } from './views/activation.js';
-import { channelView, shopVisitView } from './views/channel.js';
-import { loginView } from './views/login.js';
-import { cardErrors, paymentView } from './views/payment.js';
-import { planView } from './views/plan.js';
-import { preparedSupportMessage, troubleshootingView } from './views/troubleshooting.js';
+import { busy, heading } from './views/view.js';
 import { validityView } from './views/validity.js';
-import type { CardFields, ViewHost } from './views/view.js';
+import type { ViewHost } from './views/view.js';
 import { VERSION } from '../version.js';
-
 
 /** The timer source XState uses (its `Clock`): `setTimeout` and `clearTimeout`. */
 export type WizardClock = NonNullable<ActorOptions<WizardMachine>['clock']>;
@@ -45,17 +27,12 @@ export function guessPlatform(userAgent: string): Platform {
   return /android/i.test(userAgent) ? 'android' : 'ios';
 }
 
-const VIEWS: Record<StepId, (v: ViewHost) => TemplateResult> = {
+/** The first step's view comes with the wizard; the rest with the later chunk (./later.ts). */
+const FIRST_VIEWS: Partial<Record<StepId, (v: ViewHost) => TemplateResult>> = {
   validity: validityView,
-  channel: channelView,
-  login: loginView,
-  plan: planView,
-  payment: paymentView,
-  activation: activationView,
-  done: doneView,
-  troubleshooting: troubleshootingView,
-  'shop-visit': shopVisitView,
 };
+
+type Later = typeof import('./later.js');
 
 /**
  * Walks a person through renewing a Japan eSIM: time left, where it was bought, sign-in, plan,
@@ -185,19 +162,32 @@ export class EsimRenewalWizard extends LitElement {
    */
   declare profile: ProviderProfile;
 
-  #vault: Vault = { password: '', card: null, session: null, supportMessage: '' };
-  #card: CardFields = { number: '', expiry: '', cvc: '' };
+  /** The edge state the later chunk works with: secrets, the card form, small view state. */
+  readonly #edge: Edge = {
+    vault: { password: '', card: null, session: null, supportMessage: '' },
+    card: { number: '', expiry: '', cvc: '' },
+    copied: false,
+    copiedTimer: undefined,
+    completedOrder: null,
+    host: this,
+    send: (event) => this.#send(event),
+    context: () => this.#wizard.snapshot.context,
+    messages: () => this.#messages,
+    info: () => this.#info(),
+    hostPayment: () => this.querySelector(':scope > [slot="payment"]') !== null,
+  };
+  readonly #vault: Vault = this.#edge.vault;
   #demo: Promise<DemoProvider> | undefined;
   #demoInstance: DemoProvider | undefined;
   #attempted: string | null = null;
-  #copied = false;
-  #copiedTimer: ReturnType<typeof setTimeout> | undefined;
   /** What the live region says, from the current catalog: a language switch re-says it in the new language. */
   #announcement: (m: Messages) => string = () => '';
   #focusHeading = false;
   #hadFocus = false;
-  #completedOrder: string | null = null;
   #children: MutationObserver | undefined;
+  /** The later steps' chunk, once loaded. */
+  #later: Later | undefined;
+  #laterLoading: Promise<void> | undefined;
   /** The support message as last prepared, to tell the person's edits from it. */
   #preparedMessage = '';
   readonly #locale = new LocaleController(this);
@@ -209,7 +199,7 @@ export class EsimRenewalWizard extends LitElement {
   readonly #wizard = new ActorController<WizardMachine>(
     this,
     (snapshot?: Snapshot<unknown>) =>
-      createActor(wizardMachine.provide({ actors: providerActors(() => this.#resolveProvider(), this.#vault, () => this.plansFilter) }), {
+      createActor(wizardMachine.provide({ actors: providerActors(() => this.#providerCalls()) }), {
         input: {
           platform: guessPlatform(navigator.userAgent),
           channel: this.#validChannel(),
@@ -255,7 +245,7 @@ export class EsimRenewalWizard extends LitElement {
     // The wizard's own sign-in is forgotten; a session the host supplied is still the host's to end.
     this.#vault.session = this.session ?? null;
     this.#attempted = null;
-    this.#completedOrder = null;
+    this.#edge.completedOrder = null;
     this.#wizard.replace();
     // A fresh actor is not a transition, so the step change is told here, as any other.
     this.#stepChanged(stepOf(before), stepOf(this.#wizard.snapshot as WizardSnapshot));
@@ -275,8 +265,7 @@ export class EsimRenewalWizard extends LitElement {
     if (!this.provider) void this.#resolveProvider();
     // The host may add or remove its payment UI at any time.
     this.#children ??= new MutationObserver(() => {
-      const snap = this.#wizard.snapshot as WizardSnapshot;
-      if (this.#hostPayment && statePath(snap) === 'payment.review' && snap.context.order) this.#requestHostPayment(snap);
+      this.#later?.slotChanged(this.#edge, this.#wizard.snapshot as WizardSnapshot);
       this.requestUpdate();
     });
     this.#children.observe(this, { childList: true });
@@ -288,7 +277,8 @@ export class EsimRenewalWizard extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    checkAttributes(this, changed);
+    // Bad attribute values are reported once the later chunk is in (a moment after first paint).
+    if (this.#later) this.#later.checkAttributes(this, changed);
     if (changed.has('demoScenario') && this.#demoInstance) this.#demoInstance.scenario = this.#validScenario();
     if (changed.has('session') && this.session) {
       // A new session from the host: used for every call from now on; a wizard waiting for it goes on.
@@ -296,14 +286,45 @@ export class EsimRenewalWizard extends LitElement {
       this.#wizard.send({ type: 'host.session' });
     }
     this.#hadFocus = this.shadowRoot?.activeElement != null;
-    // A prepared support message the person has not edited follows the language.
-    if (this.#vault.supportMessage !== '' && this.#vault.supportMessage === this.#preparedMessage) {
-      this.#vault.supportMessage = this.#preparedMessage = preparedSupportMessage(this.#viewHost(this.#wizard.snapshot as WizardSnapshot));
+    // The support message is prepared from what is known now, in the current language, until
+    // the person edits it; their words are then kept as typed.
+    const snap = this.#wizard.snapshot as WizardSnapshot;
+    if (
+      this.#later &&
+      this.#locale.hasLater &&
+      statePath(snap).startsWith('troubleshooting.') &&
+      (this.#vault.supportMessage === '' || this.#vault.supportMessage === this.#preparedMessage)
+    ) {
+      this.#vault.supportMessage = this.#preparedMessage = this.#later.preparedSupportMessage(this.#viewHost(snap));
     }
+  }
+
+  /**
+   * Also waits for the later steps' chunk and a language's catalog while the step on screen
+   * needs them, so `await el.updateComplete` means the step is really rendered.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    for (let i = 0; i < 5; i++) {
+      const waits = [this.#locale.pending, FIRST_VIEWS[stepOf(this.#wizard.snapshot as WizardSnapshot)] ? null : this.#laterLoading].filter(Boolean);
+      if (waits.length === 0) break;
+      await Promise.all(waits).catch(() => {});
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
+  protected override firstUpdated(): void {
+    // The first step is on screen: fetch the rest while the person reads it.
+    setTimeout(() => void this.#loadLater(), 0);
   }
 
   protected override updated(): void {
     const root = this.renderRoot as ShadowRoot;
+    // Once the person has chosen in the switcher, the browser stops following `selected`:
+    // keep the select showing the language actually in use.
+    const select = root.querySelector<HTMLSelectElement>('.language select');
+    if (select && select.value !== this.#locale.locale) select.value = this.#locale.locale;
     // Focus goes to the new step's heading; and when the focused control vanished with a
     // state change inside a step, to the heading too, so keyboard users are never lost.
     if (this.#focusHeading || (this.#hadFocus && root.activeElement === null)) {
@@ -343,10 +364,48 @@ export class EsimRenewalWizard extends LitElement {
         </ol>
       </nav>
       <section class="step" part="step" data-step=${step} data-state=${statePath(snap)} aria-busy=${busy ? 'true' : 'false'} aria-labelledby="step-heading">
-        ${VIEWS[step](this.#viewHost(snap))}
+        ${this.#stepView(step, snap)}
       </section>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="announcer">${this.#announcement(m)}</div>
     </div>`;
+  }
+
+  #stepView(step: StepId, snap: WizardSnapshot): TemplateResult {
+    const first = FIRST_VIEWS[step];
+    if (first) return first(this.#viewHost(snap));
+    if (this.#later && this.#locale.hasLater) return this.#later.laterViews[step as keyof Later['laterViews']](this.#viewHost(snap));
+    // The later chunk is on its way (it is fetched right after the first paint).
+    void this.#loadLater();
+    return html`${heading(this.#messages.steps[step])} ${busy(this.#messages.nav.busy)}`;
+  }
+
+  #calls: ProviderCalls | undefined;
+
+  /** The provider calls, from the later chunk (the first steps call nothing). */
+  async #providerCalls(): Promise<ProviderCalls> {
+    await this.#loadLater();
+    this.#calls ??= this.#later!.providerCalls(() => this.#resolveProvider(), this.#vault, () => this.plansFilter);
+    return this.#calls;
+  }
+
+  /** Fetches the later steps' views and strings, once. */
+  #loadLater(): Promise<void> {
+    this.#locale.requireLater();
+    this.#laterLoading ??= import('./later.js').then(
+      (later) => {
+        this.#later = later;
+        later.checkAttributes(this, new Map([['channel', null], ['demoScenario', null], ['theme', null]]) as PropertyValues);
+        const root = this.renderRoot as ShadowRoot;
+        const sheet = later.laterStyles.styleSheet;
+        if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+        this.requestUpdate();
+      },
+      () => {
+        // Offline: try again on the next render that needs it.
+        this.#laterLoading = undefined;
+      },
+    );
+    return this.#laterLoading;
   }
 
   #languageSwitcher(): TemplateResult {
@@ -359,7 +418,7 @@ export class EsimRenewalWizard extends LitElement {
           this.setAttribute('lang', (e.target as HTMLSelectElement).value);
         }}
       >
-        ${LOCALES.map((l) => html`<option value=${l} lang=${l} ?selected=${l === current} .selected=${live(l === current)}>${LANGUAGE_NAMES[l]}</option>`)}
+        ${LOCALES.map((l) => html`<option value=${l} lang=${l} ?selected=${l === current}>${LANGUAGE_NAMES[l]}</option>`)}
       </select>
     </label>`;
   }
@@ -374,11 +433,8 @@ export class EsimRenewalWizard extends LitElement {
       locale: this.#locale.locale,
       info: this.#info(),
       profile: this.profile ?? { brandName: '' },
-      hostPayment: this.#hostPayment,
+      hostPayment: this.#edge.hostPayment(),
       attempted: this.#attempted === path,
-      card: this.#card,
-      supportMessage: this.#vault.supportMessage,
-      copied: this.#copied,
       send: (event) => this.#send(event),
       can: (event) => snap.can(event),
       submit: (event) => {
@@ -395,25 +451,8 @@ export class EsimRenewalWizard extends LitElement {
           target?.focus();
         });
       },
-      setPassword: (value) => {
-        this.#vault.password = value;
-        if ((value.length > 0) !== snap.context.login.passwordFilled) this.#send({ type: 'user.login.password', filled: value.length > 0 });
-      },
-      setCard: (field, value) => {
-        this.#card = { ...this.#card, [field]: value };
-        const errors = cardErrors(this.#card);
-        const valid = !errors.number && !errors.expiry && !errors.cvc;
-        this.#vault.card = valid ? { number: digitsOnly(this.#card.number), expiry: this.#card.expiry, cvc: this.#card.cvc.trim() } : null;
-        if (valid !== this.#wizard.snapshot.context.payment.cardValid) this.#send({ type: 'user.payment.card', valid });
-        this.requestUpdate();
-      },
-      setSupportMessage: (value) => {
-        this.#vault.supportMessage = value;
-        this.requestUpdate();
-      },
-      copy: (text) => this.#copy(text),
-      downloadReminder: () => this.#downloadReminder(),
-    };
+      ...this.#later?.hostExtras(this.#edge),
+    } as ViewHost;
   }
 
   #send(event: UserEvent): void {
@@ -437,31 +476,8 @@ export class EsimRenewalWizard extends LitElement {
       // Work in progress within a step is said in the live region too: the step is aria-busy meanwhile.
       if (from === to && next.hasTag('busy') && !previous.hasTag('busy')) this.#announcement = (m) => m.nav.busy;
       if (statePath(previous) !== nextPath && this.#attempted !== nextPath) this.#attempted = null;
-      if (next.context.error && next.context.error !== previous.context.error) {
-        this.dispatchEvent(new WizardErrorEvent({ code: next.context.error.code, step: to, retryable: next.context.error.retryable }));
-      }
     }
-    // Secrets are dropped as soon as they have served: the password once the sign-in step is left
-    // (signed in, or Back), the card after payment. Coming back to sign-in asks for the password again.
-    if (to !== 'login' && this.#vault.password) this.#vault.password = '';
-    if (to === 'activation' || to === 'done') this.#clearCard();
-    if (nextPath === 'troubleshooting.escalate') {
-      // Prepared afresh from what is known now, unless the person has edited it.
-      const prepared = preparedSupportMessage(this.#viewHost(next));
-      if (this.#vault.supportMessage === '' || this.#vault.supportMessage === this.#preparedMessage) this.#vault.supportMessage = prepared;
-      this.#preparedMessage = prepared;
-    }
-    if (nextPath === 'login.awaitingHost' && previous && statePath(previous) !== nextPath) {
-      this.#vault.session = null;
-      this.dispatchEvent(new SessionExpiredEvent({ step: next.context.resumeStep ?? 'plan' }));
-    }
-    if (nextPath === 'payment.review' && this.#hostPayment && next.context.order && (!previous || statePath(previous) !== nextPath)) {
-      this.#requestHostPayment(next);
-    }
-    if (to === 'done' && next.context.order && this.#completedOrder !== next.context.order.orderId) {
-      this.#completedOrder = next.context.order.orderId;
-      this.dispatchEvent(new RenewalCompleteEvent(completeDetail(next.context.order, next.context.activation.expiresAt, this.#info()?.demo ?? true)));
-    }
+    this.#later?.afterSnapshot(this.#edge, previous, next);
   }
 
   #info(): ProviderInfo | null {
@@ -486,64 +502,12 @@ export class EsimRenewalWizard extends LitElement {
     return (['immediate', 'delayed', 'never', 'failed'] as const).find((s) => s === this.demoScenario) ?? 'immediate';
   }
 
-  /** Whether the host put its own payment UI into the `payment` slot. */
-  get #hostPayment(): boolean {
-    return this.querySelector(':scope > [slot="payment"]') !== null;
-  }
-
-  #requestHostPayment(snap: WizardSnapshot): void {
-    const order = snap.context.order!;
-    this.dispatchEvent(
-      new PaymentRequestEvent({
-        orderId: order.orderId,
-        orderReference: order.reference,
-        amount: order.total.amount,
-        currency: order.total.currency,
-        idempotencyKey: idempotencyKey(snap.context),
-      }),
-    );
-  }
-
-  #clearCard(): void {
-    if (this.#card.number || this.#card.cvc || this.#vault.card) {
-      this.#card = { number: '', expiry: '', cvc: '' };
-      this.#vault.card = null;
-    }
-  }
-
   #clearSecrets(): void {
     this.#vault.password = '';
     this.#vault.supportMessage = '';
+    this.#vault.card = null;
+    this.#edge.card = { number: '', expiry: '', cvc: '' };
     this.#preparedMessage = '';
-    this.#clearCard();
   }
 
-  #copy(text: string): void {
-    void navigator.clipboard?.writeText(text).then(
-      () => {
-        this.#copied = true;
-        this.requestUpdate();
-        clearTimeout(this.#copiedTimer);
-        this.#copiedTimer = setTimeout(() => {
-          this.#copied = false;
-          this.requestUpdate();
-        }, 2000);
-      },
-      () => {},
-    );
-  }
-
-  #downloadReminder(): void {
-    const ctx = this.#wizard.snapshot.context;
-    const expiresAt = ctx.activation.expiresAt ?? ctx.order?.newExpiresAt;
-    if (!expiresAt || !ctx.order) return;
-    const m = this.#messages.done;
-    const ics = reminderIcs({ expiresAt, reference: ctx.order.reference, title: m.reminderTitle, description: m.reminderText(ctx.order.reference) });
-    const url = URL.createObjectURL(new Blob([ics], { type: 'text/calendar' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'esim-renewal-reminder.ics';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
 }

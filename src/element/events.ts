@@ -1,8 +1,10 @@
 /**
- * The events the wizard fires. Each is an `Event` subclass with a typed, read-only `detail`;
+ * The events the wizard fires (the step events here; the others, fired from sign-in onwards, in
+ * events-later.ts, which loads with the later steps). Each is an `Event` subclass with a typed, read-only `detail`;
  * all bubble and cross shadow roots (composed). None ever carries card data or passwords.
  */
-import type { ErrorCode, Money, StepId } from '../machine/types.js';
+import type { ErrorCode, StepId } from '../machine/types.js';
+import type { PaymentRequestEvent, RenewalCompleteEvent, SessionExpiredEvent, WizardErrorEvent } from './events-later.js';
 
 export interface StepChangeDetail {
   readonly from: StepId;
@@ -57,16 +59,6 @@ export interface SessionExpiredDetail {
   readonly step: StepId;
 }
 
-/** The host-supplied session expired. Set a new `session` and the wizard goes on where it was. */
-export class SessionExpiredEvent extends Event {
-  static readonly eventName = 'esim-session-expired';
-  readonly detail: SessionExpiredDetail;
-  constructor(detail: SessionExpiredDetail) {
-    super(SessionExpiredEvent.eventName, init);
-    this.detail = Object.freeze({ ...detail });
-  }
-}
-
 export interface PaymentRequestDetail {
   readonly orderId: string;
   readonly orderReference: string;
@@ -74,54 +66,6 @@ export interface PaymentRequestDetail {
   readonly currency: string;
   /** Use it with your processor so a retry never charges twice. */
   readonly idempotencyKey: string;
-}
-
-/**
- * With content in the `payment` slot: the order is ready to be paid by the host's own payment
- * UI. Report the result with `reportPayment(paymentId)`; the wizard verifies it with the provider.
- */
-export class PaymentRequestEvent extends Event {
-  static readonly eventName = 'esim-payment-request';
-  readonly detail: PaymentRequestDetail;
-  constructor(detail: PaymentRequestDetail) {
-    super(PaymentRequestEvent.eventName, init);
-    this.detail = Object.freeze({ ...detail });
-  }
-}
-
-/** Fired once when the renewed plan is active. */
-export class RenewalCompleteEvent extends Event {
-  static readonly eventName = 'esim-renewal-complete';
-  readonly detail: RenewalCompleteDetail;
-  constructor(detail: RenewalCompleteDetail) {
-    super(RenewalCompleteEvent.eventName, init);
-    this.detail = Object.freeze({ ...detail });
-  }
-}
-
-/** Fired when a provider call fails; the wizard shows the message and a way on. */
-export class WizardErrorEvent extends Event {
-  static readonly eventName = 'esim-error';
-  readonly detail: WizardErrorDetail;
-  constructor(detail: WizardErrorDetail) {
-    super(WizardErrorEvent.eventName, init);
-    this.detail = Object.freeze({ ...detail });
-  }
-}
-
-export function completeDetail(
-  order: { reference: string; planId: string; total: Money; newExpiresAt: string },
-  expiresAt: string | null,
-  demo: boolean,
-): RenewalCompleteDetail {
-  return {
-    orderReference: order.reference,
-    planId: order.planId,
-    amount: order.total.amount,
-    currency: order.total.currency,
-    newExpiry: expiresAt ?? order.newExpiresAt,
-    demo,
-  };
 }
 
 declare global {

@@ -167,17 +167,8 @@ export const wizardStyles = css`
     outline: var(--_focus);
     outline-offset: 4px;
   }
-  h3 {
-    font-size: 1.0625rem;
-    margin: calc(var(--_space) * 1.25) 0 0.5rem;
-  }
   p {
     margin: 0 0 0.75rem;
-  }
-  ul,
-  ol {
-    margin: 0 0 0.75rem;
-    padding-inline-start: 1.25rem;
   }
 
   .field {
@@ -212,10 +203,6 @@ export const wizardStyles = css`
     min-height: 2.75rem;
     width: 100%;
     max-width: 100%;
-  }
-  textarea {
-    min-height: 9rem;
-    resize: vertical;
   }
   [aria-invalid='true'] {
     border-color: var(--_danger);
@@ -315,9 +302,6 @@ export const wizardStyles = css`
   [aria-disabled='true'] {
     cursor: not-allowed;
   }
-  a {
-    color: var(--_accent);
-  }
   :focus-visible {
     outline: var(--_focus);
     outline-offset: 2px;
@@ -333,35 +317,12 @@ export const wizardStyles = css`
   .actions .primary {
     flex: 1 1 12rem;
   }
-  .brand-logo {
-    max-height: 2rem;
-    max-width: 100%;
-    width: auto;
-    vertical-align: middle;
-  }
-  .links {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem 1.25rem;
-    margin-bottom: var(--_space);
-  }
-  .links a {
-    display: inline-block;
-    padding: 0.5rem 0;
-  }
 
   .panel {
     border-radius: var(--_radius);
     padding: 0.75rem 1rem;
     margin: 0 0 var(--_space);
     background: var(--_subtle);
-  }
-  .error {
-    background: var(--_danger-bg);
-    border-inline-start: 6px solid var(--_danger);
-  }
-  .error p:last-child {
-    margin-bottom: 0;
   }
   .warning {
     background: var(--_warn-bg);
@@ -370,10 +331,6 @@ export const wizardStyles = css`
   }
   .tip {
     border-inline-start: 6px solid var(--_accent);
-  }
-  .success {
-    background: var(--_ok-bg);
-    border-inline-start: 6px solid var(--_ok);
   }
 
   .path {
@@ -390,71 +347,12 @@ export const wizardStyles = css`
     color: var(--_muted);
   }
 
-  dl.summary {
-    display: grid;
-    grid-template-columns: minmax(7rem, max-content) 1fr;
-    gap: 0.375rem 1rem;
-    margin: 0 0 var(--_space);
-  }
-  dl.summary dt {
-    font-weight: 600;
-  }
-  dl.summary dd {
-    margin: 0;
-  }
   /*
    * The inner base (not :host) is the size container: the layout follows the space the host
    * page gives the wizard, not the viewport, and needs no fixed height.
    */
   .base {
     container: wizard / inline-size;
-  }
-  /* Too narrow for label and value side by side (a small screen, or enlarged text): stacked. */
-  @container wizard (max-width: 22rem) {
-    dl.summary {
-      grid-template-columns: minmax(0, 1fr);
-      row-gap: 0.125rem;
-    }
-    dl.summary dd {
-      margin-bottom: 0.5rem;
-    }
-  }
-
-  .plan-group {
-    margin-bottom: var(--_space);
-  }
-  .plan-meta {
-    color: var(--_muted);
-  }
-  .price {
-    font-weight: 700;
-  }
-  .badge {
-    display: inline-block;
-    font-size: 0.8125rem;
-    font-weight: 700;
-    padding: 0 0.5rem;
-    border: 1px solid var(--_fg);
-    border-radius: 999px;
-    margin-inline-start: 0.25rem;
-  }
-
-  .voucher {
-    font-size: 1.5rem;
-    font-weight: 700;
-    letter-spacing: 0.08em;
-    font-variant-numeric: tabular-nums;
-  }
-  .phrase {
-    font-size: 1.25rem;
-    font-weight: 700;
-    margin: 0;
-  }
-
-  progress {
-    width: 100%;
-    height: 0.75rem;
-    accent-color: var(--_accent);
   }
 
   .busy {

@@ -2,8 +2,8 @@
  * The supported locales, how a requested language maps to one, and how each catalog loads.
  * English is bundled; the others are separate chunks, loaded only when used.
  */
-import type { Messages } from './en.js';
-import { en } from './en.js';
+import { en, type CoreMessages } from './en.js';
+import type { LaterMessages } from './en-later.js';
 
 export const LOCALES = ['en', 'ja', 'zh-Hans', 'zh-Hant', 'ko'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -48,24 +48,41 @@ export function resolveLocale(requested: readonly (string | null | undefined)[])
   return 'en';
 }
 
-const loaders: Record<Locale, () => Promise<Messages>> = {
+/** Each catalog comes in two parts: the first steps', and the later steps' (sign-in onwards). */
+const core: Record<Locale, () => Promise<CoreMessages>> = {
   en: () => Promise.resolve(en),
   ja: () => import('./ja.js').then((m) => m.ja),
   'zh-Hans': () => import('./zh-Hans.js').then((m) => m.zhHans),
   'zh-Hant': () => import('./zh-Hant.js').then((m) => m.zhHant),
   ko: () => import('./ko.js').then((m) => m.ko),
 };
+const later: Record<Locale, () => Promise<LaterMessages>> = {
+  en: () => import('./en-later.js').then((m) => m.enLater),
+  ja: () => import('./ja-later.js').then((m) => m.jaLater),
+  'zh-Hans': () => import('./zh-Hans-later.js').then((m) => m.zhHansLater),
+  'zh-Hant': () => import('./zh-Hant-later.js').then((m) => m.zhHantLater),
+  ko: () => import('./ko-later.js').then((m) => m.koLater),
+};
 
-const cache = new Map<Locale, Promise<Messages>>();
+const cache = new Map<string, Promise<unknown>>();
 
-/** The catalog of a locale, loaded once per page however many wizards use it. */
-export function loadMessages(locale: Locale): Promise<Messages> {
-  let p = cache.get(locale);
+function once<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let p = cache.get(key) as Promise<T> | undefined;
   if (!p) {
-    p = loaders[locale]();
+    p = load();
     // A failed chunk load (offline) may be retried later.
-    p.catch(() => cache.delete(locale));
-    cache.set(locale, p);
+    p.catch(() => cache.delete(key));
+    cache.set(key, p);
   }
   return p;
+}
+
+/** The first steps' catalog of a locale, loaded once per page however many wizards use it. */
+export function loadMessages(locale: Locale): Promise<CoreMessages> {
+  return once(`${locale}:core`, core[locale]);
+}
+
+/** The later steps' catalog of a locale (sign-in onwards). */
+export function loadLaterMessages(locale: Locale): Promise<LaterMessages> {
+  return once(`${locale}:later`, later[locale]);
 }

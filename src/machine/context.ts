@@ -1,4 +1,4 @@
-import type { StayLength, Usage } from './rules.js';
+import type { StayLength, Usage } from './plan-rules.js';
 import type {
   StepId,
   AccountStatus,

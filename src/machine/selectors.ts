@@ -6,7 +6,7 @@ import type { SnapshotFrom } from 'xstate';
 import type { WizardContext, WizardEvent } from './context.js';
 import type { WizardMachine } from './machine.js';
 import { daysBetween } from './validation.js';
-import { daysLeftAt, recommendPlan, topUpEligibility, urgencyOf, type Eligibility } from './rules.js';
+import { daysLeftAt, topUpEligibility, urgencyOf, type Eligibility } from './rules.js';
 import { MAIN_STEPS, STEP_IDS, type Plan, type StepId, type Urgency } from './types.js';
 
 export type WizardSnapshot = SnapshotFrom<WizardMachine>;
@@ -60,10 +60,6 @@ export function selectedPlan(ctx: WizardContext): Plan | null {
   return ctx.plans.find((p) => p.id === ctx.selectedPlanId) ?? null;
 }
 
-export function recommendation(ctx: WizardContext): Plan | null {
-  const { stay, usage } = ctx.recommender;
-  return stay && usage ? recommendPlan(ctx.plans, stay, usage) : null;
-}
 
 /** Whether an event would be taken now: the view's single way to enable a control. */
 export function can(snapshot: WizardSnapshot, event: WizardEvent): boolean {

@@ -3,7 +3,8 @@
  * The provider actors here are stubs; the element provides real ones with `machine.provide`,
  * so this module, like the rest of src/machine, touches nothing outside xstate.
  */
-import { assign, fromCallback, setup, type EventObject } from 'xstate';
+import { assign, fromCallback, type EventObject } from 'xstate';
+import { leanSetup } from './lean-setup.js';
 import type {
   ActivationRequestInput,
   IdentifyInput,
@@ -83,7 +84,7 @@ export function initialContext(input: WizardInput): WizardContext {
 const providerError = (event: WizardEvent): WizardError =>
   event.type === 'provider.error' ? event.error : { code: 'unknown', retryable: true };
 
-export const wizardSetup = setup({
+export const wizardSetup = leanSetup({
   types: {
     context: {} as WizardContext,
     events: {} as WizardEvent,

@@ -17,8 +17,10 @@ import type {
 import { ProviderError } from './errors.js';
 import { ONLINE_LINKS, PLANS_BY_CHANNEL, accountStatusOf, findDemoAccount } from './catalogue.js';
 import type { AccountStatus, ActivationStatus, CardToken, Order, PaymentOutcome, Plan, SupportTicket } from '../machine/types.js';
-import { planEffect, topUpEligibility } from '../machine/rules.js';
-import { cardBrand, digitsOnly, validateCardCvc, validateCardExpiry, validateCardNumber } from '../machine/validation.js';
+import { planEffect } from '../machine/plan-rules.js';
+import { topUpEligibility } from '../machine/rules.js';
+import { cardBrand, validateCardCvc, validateCardExpiry, validateCardNumber } from '../machine/card-validation.js';
+import { digitsOnly } from '../machine/validation.js';
 
 export const ACTIVATION_SCENARIOS = ['immediate', 'delayed', 'never', 'failed'] as const;
 /** How the bought plan comes alive in the demo (the `demo-scenario` attribute). */

@@ -14,7 +14,7 @@
  */
 import type { SimulatedClock } from 'xstate';
 import type { EsimRenewalWizard } from '../element/esim-renewal-wizard.js';
-import { localToday } from '../i18n/format.js';
+import { localToday } from '../i18n/today.js';
 import type { ActivationRequest, ProviderProfile } from '../providers/contract.js';
 import { DemoProvider, type ActivationScenario } from '../providers/demo.js';
 import type { Channel, StepId } from '../machine/types.js';

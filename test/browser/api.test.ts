@@ -645,8 +645,9 @@ describe('bad attribute values', () => {
       el.setAttribute('demo-scenario', 'x');
       el.setAttribute('theme', 'purple');
     });
+    // Checked once the rest of the wizard has loaded, a moment after the first step is on screen.
+    await vi.waitFor(() => expect(ours(warn)).to.have.length(3));
     const warnings = ours(warn);
-    expect(warnings).to.have.length(3);
     const find = (attr: string) => warnings.filter((w) => w.includes(`${attr}=`));
     expect(find('channel')).to.have.length(1);
     expect(find('channel')[0]).to.contain('channel="nope"').and.contain('online').and.contain('shop').and.contain('airport');
@@ -687,7 +688,7 @@ describe('bad attribute values', () => {
     const clock = new SimulatedClock();
     const el = await fixture<EsimRenewalWizard>(html`<esim-renewal-wizard demo-scenario="x" .clock=${clock}></esim-renewal-wizard>`);
     await waitForLocale(el, 'en');
-    expect(ours(warn)).to.have.length(1);
+    await vi.waitFor(() => expect(ours(warn)).to.have.length(1));
     await toLogin(el, 'online');
     await signIn(el, 'demo@example.com');
     await waitForState(el, 'plan.choosing', 5000);

@@ -1,7 +1,9 @@
 /** Activation on the SimulatedClock, troubleshooting and escalation to support. */
 import { expect } from '@open-wc/testing';
 import { describe, it } from 'vitest';
-import { en } from '../../src/i18n/en.js';
+import { CATALOGS } from '../../src/testing/catalogs.js';
+
+const en = CATALOGS.en;
 import { TROUBLE_CHECKS } from '../../src/machine/troubleshooting-checks.js';
 import type { ActivationScenario } from '../../src/providers/demo.js';
 import {

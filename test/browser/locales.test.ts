@@ -475,7 +475,7 @@ describe('language of the content', () => {
   });
 
   it('the prepared support message follows the language until the person edits it; an edit is kept', async () => {
-    const { ko } = await import('../../src/i18n/ko.js');
+    const ko = (await import('../../src/testing/catalogs.js')).CATALOGS.ko;
     const entry = VIEW_STATES.find((e) => e.id === 'troubleshooting.escalate')!;
     const m = await mountDemo();
     await entry.reach(m.el, { clock: m.clock, provider: createProvider(entry) });

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, waitFor, type SnapshotFrom } from 'xstate';
 import { providerActors, type Vault } from '../../src/element/provider-actors.js';
+import { providerCalls } from '../../src/element/provider-calls.js';
 import { wizardMachine } from '../../src/machine/machine.js';
 import { statePath } from '../../src/machine/selectors.js';
 import type { Provider } from '../../src/providers/contract.js';
@@ -15,7 +16,7 @@ const TODAY = '2026-11-26';
 
 function start(provider: Provider) {
   const vault: Vault = { password: '', card: null, session: null, supportMessage: '' };
-  const actor = createActor(wizardMachine.provide({ actors: providerActors(async () => provider, vault) }), { input: { today: TODAY } }).start();
+  const actor = createActor(wizardMachine.provide({ actors: providerActors(async () => providerCalls(async () => provider, vault)) }), { input: { today: TODAY } }).start();
   const at = (path: string | RegExp) =>
     waitFor(actor, (s: SnapshotFrom<typeof wizardMachine>) => (typeof path === 'string' ? statePath(s) === path : path.test(statePath(s))), { timeout: 2000 });
   return { actor, vault, at, path: () => statePath(actor.getSnapshot()) };

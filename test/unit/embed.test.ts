@@ -10,8 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { ENTRY, embedFiles, sri } from '../../scripts/sri.mjs';
 import { EMBED, requireBuilt } from './built.js';
 
-/** Size budgets, gzip bytes. Raise them on purpose, not by accident. */
-const BUDGET = { entry: 60_000, lazyChunk: 12_000, total: 110_000 };
+/**
+ * Size budgets, gzip -9 bytes. The entry's is the product's budget (initial JS ≤ 32 kB, with Lit
+ * and XState inside); `npm run bench` reports the same figure. Do not raise it to make a change
+ * fit: move what the first step does not need into a lazy chunk.
+ */
+const BUDGET = { entry: 32_000, lazyChunk: 12_000, total: 110_000 };
 
 const entryPath = requireBuilt(`${EMBED}${ENTRY}`, 'npm run build:embed');
 const entry = readFileSync(entryPath, 'utf8');
@@ -23,8 +27,9 @@ const gzip = (f: string) => gzipSync(readFileSync(`${EMBED}${f}`), { level: 9 })
 describe('dist/embed', () => {
   it('has the entry under its plain name, and a chunk for each lazy part', () => {
     expect(ENTRY).toBe('esim-renewal-wizard.js');
-    for (const part of ['ja', 'zh-Hans', 'zh-Hant', 'ko', 'demo']) {
-      expect(chunks.some((c) => c.startsWith(`${part}-`)), `${part} chunk`).toBe(true);
+    // The folder is versioned as a whole (see the README), so the chunks need no hashes.
+    for (const part of ['ja', 'zh-Hans', 'zh-Hant', 'ko', 'en-later', 'ja-later', 'zh-Hans-later', 'zh-Hant-later', 'ko-later', 'later', 'demo']) {
+      expect(chunks, `${part} chunk`).toContain(`${part}.js`);
     }
   });
 
@@ -35,9 +40,12 @@ describe('dist/embed', () => {
       for (const s of specifiers) expect(s, `${file} imports ${s}`).toMatch(/^\.\/[\w.-]+\.js$/);
       for (const s of specifiers) expect(jsFiles, `${file} imports ${s}`).toContain(s.slice(2));
     }
-    // The entry loads nothing else before it runs: every chunk is imported lazily.
+    // The entry loads nothing else before it runs: every chunk is imported lazily, by the entry
+    // or by a lazy chunk (code they share).
     expect([...entry.matchAll(/\b(?:from|import)\s*(["'`])([^"'`$\s]+)\1/g)].map((m) => m[2])).toEqual([]);
-    expect([...entry.matchAll(/\bimport\s*\(\s*["'`]\.\/([\w.-]+\.js)/g)].map((m) => m[1]).sort()).toEqual([...chunks].sort());
+    const lazy = new Set([...entry.matchAll(/\bimport\s*\(\s*["'`]\.\/([\w.-]+\.js)/g)].map((m) => m[1]));
+    const shared = new Set(chunks.flatMap((c) => [...read(c).matchAll(/\bfrom\s*["'`]\.\/([\w.-]+\.js)/g)].map((m) => m[1])));
+    for (const c of chunks) expect(lazy.has(c) || shared.has(c), `${c} is loaded lazily`).toBe(true);
   });
 
   it('registers the tag on load', () => {

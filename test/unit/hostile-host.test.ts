@@ -12,9 +12,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../../src/i18n/en.js';
-import { ja } from '../../src/i18n/ja.js';
-import { ko } from '../../src/i18n/ko.js';
+import { CATALOGS } from '../../src/testing/catalogs.js';
+
+const { en, ja, ko } = CATALOGS;
 import { EMBED } from './built.js';
 import { CDN, embedScriptTag, startHostSite, type HostSite, type OpenedPage } from './host-page.js';
 

@@ -3,15 +3,13 @@
  * glossary of domain terms and phone labels, and locale matching picks the right script.
  */
 import { describe, expect, it } from 'vitest';
-import { en, type Messages } from '../../src/i18n/en.js';
-import { ja } from '../../src/i18n/ja.js';
-import { ko } from '../../src/i18n/ko.js';
-import { zhHans } from '../../src/i18n/zh-Hans.js';
-import { zhHant } from '../../src/i18n/zh-Hant.js';
+import type { Messages } from '../../src/i18n/en.js';
+import { CATALOGS as ALL } from '../../src/testing/catalogs.js';
 import { LOCALES, matchLocale, resolveLocale, type Locale } from '../../src/i18n/locales.js';
 import { TROUBLE_CHECKS } from '../../src/machine/troubleshooting-checks.js';
 
-const CATALOGS: Record<Locale, Messages> = { en, ja, 'zh-Hans': zhHans, 'zh-Hant': zhHant, ko };
+const CATALOGS: Record<Locale, Messages> = ALL;
+const en = ALL.en;
 
 /** Every leaf of a catalog as path → kind ('string', 'function/2', 'array/4' …). */
 function shape(value: unknown, path = ''): Map<string, string> {

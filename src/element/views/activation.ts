@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { POLL_BUDGET_MS } from '../../machine/guards.js';
-import { actions, busy, errorPanel, heading, restartButton, retryActions, type ViewHost } from './view.js';
+import { actions, busy, heading, type ViewHost } from './view.js';
+import { errorPanel, restartButton, retryActions } from './later-helpers.js';
 import { expiryText } from './plan.js';
 import { formatMoney } from '../../i18n/format.js';
 import { profileLinks, supportChannels } from './profile.js';

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { Channel } from '../../machine/types.js';
-import { actions, choices, heading, restartButton, type ViewHost } from './view.js';
+import { actions, choices, heading, type ViewHost } from './view.js';
 
 export function channelView(v: ViewHost) {
   const m = v.m.channel;
@@ -35,25 +35,4 @@ export function channelView(v: ViewHost) {
         })
       : nothing}
     ${actions(v, { label: v.m.nav.next, event: { type: 'user.next' } })}`;
-}
-
-export function shopVisitView(v: ViewHost) {
-  const m = v.m.shopVisit;
-  return html`${heading(m.title)}
-    <p>${m.intro}</p>
-    <h3>${m.bringTitle}</h3>
-    <ul>
-      ${m.bring.map((item) => html`<li>${item}</li>`)}
-    </ul>
-    <p class="panel tip">${m.residentsOnly}</p>
-    <h3>${m.sayTitle}</h3>
-    <p class="hint">${m.sayHint}</p>
-    ${m.phrases.map(
-      (p) => html`<div class="panel">
-        <p class="phrase" lang="ja">${p.ja}</p>
-        <p class="hint">${p.meaning}</p>
-      </div>`,
-    )}
-    <p class="panel tip">${m.backupTip}</p>
-    ${actions(v, null, restartButton(v))}`;
 }

@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import { LOGIN_MAX_FAILURES, loginErrors } from '../../machine/guards.js';
 import type { IdentifyMethod } from '../../machine/types.js';
-import { actions, busy, choices, errorPanel, field, heading, type ViewHost } from './view.js';
+import { actions, busy, choices, field, heading, type ViewHost } from './view.js';
+import { errorPanel } from './later-helpers.js';
 
 export function loginView(v: ViewHost) {
   const m = v.m.login;

@@ -1,9 +1,11 @@
 import { html, nothing } from 'lit';
 import type { PaymentMethod } from '../../machine/types.js';
-import { cardBrand, validateCardCvc, validateCardExpiry, validateCardNumber } from '../../machine/validation.js';
-import { formatDateTime, formatMoney, localToday } from '../../i18n/format.js';
+import { cardBrand, validateCardCvc, validateCardExpiry, validateCardNumber } from '../../machine/card-validation.js';
+import { formatDateTime, formatMoney } from '../../i18n/format.js';
+import { localToday } from '../../i18n/today.js';
 import { expiryText } from './plan.js';
-import { actions, busy, choices, errorPanel, field, heading, retryActions, type ViewHost } from './view.js';
+import { actions, busy, choices, field, heading, type ViewHost } from './view.js';
+import { errorPanel, retryActions } from './later-helpers.js';
 import { brandMark, profileLinks } from './profile.js';
 
 /** Errors of the card form, computed in the view: the card never reaches the machine. */

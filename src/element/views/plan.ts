@@ -1,9 +1,10 @@
 import { html, nothing } from 'lit';
-import { daysLeft, eligibility, recommendation, selectedPlan, urgency } from '../../machine/selectors.js';
-import { groupPlans, planEffect, STAY_LENGTHS, USAGE_LEVELS } from '../../machine/rules.js';
+import { daysLeft, eligibility, selectedPlan, urgency } from '../../machine/selectors.js';
+import { groupPlans, planEffect, recommendation, STAY_LENGTHS, USAGE_LEVELS } from '../../machine/plan-rules.js';
 import type { Plan } from '../../machine/types.js';
 import { differsFromJapanTime, formatData, formatDate, formatDateTime, formatMoney, JAPAN_TIME_ZONE } from '../../i18n/format.js';
-import { actions, busy, choices, errorPanel, heading, restartButton, retryActions, type ViewHost } from './view.js';
+import { actions, busy, choices, heading, type ViewHost } from './view.js';
+import { errorPanel, restartButton, retryActions } from './later-helpers.js';
 
 /** An expiry in local time, and in Japan time when that reads differently. */
 export function expiryText(v: ViewHost, iso: string) {

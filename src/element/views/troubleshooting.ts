@@ -1,8 +1,9 @@
 import { html, nothing } from 'lit';
 import { TROUBLE_CHECKS } from '../../machine/troubleshooting-checks.js';
-import { CHECK_PATHS } from '../../i18n/phone-paths.js';
+import { CHECK_PATHS } from '../../i18n/check-paths.js';
 import { supportChannels } from './profile.js';
-import { actions, busy, errorPanel, heading, phonePaths, platformSwitch, restartButton, type ViewHost } from './view.js';
+import { actions, busy, heading, phonePaths, platformSwitch, type ViewHost } from './view.js';
+import { errorPanel, restartButton } from './later-helpers.js';
 
 /** The message support gets, in the person's language, from what the wizard knows. */
 export function preparedSupportMessage(v: ViewHost): string {

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { validityError } from '../../machine/guards.js';
 import { daysLeft, urgency } from '../../machine/selectors.js';
-import { localToday } from '../../i18n/format.js';
+import { localToday } from '../../i18n/today.js';
 import { VALIDITY_PATHS } from '../../i18n/phone-paths.js';
 import type { ValidityMode } from '../../machine/context.js';
 import { actions, choices, field, heading, phonePaths, platformSwitch, type ViewHost } from './view.js';

@@ -3,7 +3,6 @@
  * the element owns. Views are functions of this; they hold no state of their own.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { UserEvent, WizardContext } from '../../machine/context.js';
 import type { WizardSnapshot } from '../../machine/selectors.js';
 import type { ProviderInfo, ProviderProfile } from '../../providers/contract.js';
@@ -53,15 +52,6 @@ export function busy(text: string): TemplateResult {
   return html`<div class="busy" role="status"><span class="spinner" aria-hidden="true"></span><span>${text}</span></div>`;
 }
 
-export function errorPanel(v: ViewHost, extra: TemplateResult | typeof nothing = nothing): TemplateResult | typeof nothing {
-  const error = v.ctx.error;
-  if (!error) return nothing;
-  return html`<div class="panel error" role="alert" part="error">
-    <p>${v.m.errors[error.code]}</p>
-    ${extra}
-  </div>`;
-}
-
 export interface FieldOptions {
   id: string;
   label: string;
@@ -88,9 +78,9 @@ export function field(v: ViewHost, o: FieldOptions): TemplateResult {
       name=${o.id}
       type=${o.type ?? 'text'}
       .value=${o.value}
-      autocomplete=${ifDefined(o.autocomplete)}
-      inputmode=${ifDefined(o.inputmode)}
-      maxlength=${ifDefined(o.maxlength)}
+      autocomplete=${o.autocomplete ?? nothing}
+      inputmode=${o.inputmode ?? nothing}
+      maxlength=${o.maxlength ?? nothing}
       spellcheck=${o.spellcheck === false ? 'false' : nothing}
       aria-invalid=${showError ? 'true' : 'false'}
       aria-describedby=${describedBy || nothing}
@@ -171,10 +161,6 @@ export function actions(
   </div>`;
 }
 
-export function retryActions(v: ViewHost): TemplateResult {
-  return actions(v, { label: v.m.nav.retry, event: { type: 'user.retry' } });
-}
-
 export function platformSwitch(v: ViewHost): TemplateResult {
   return choices(v, {
     name: 'platform',
@@ -205,6 +191,3 @@ export function phonePaths(v: ViewHost, paths: PhonePaths): TemplateResult | typ
   </div>`;
 }
 
-export function restartButton(v: ViewHost): TemplateResult {
-  return html`<button type="button" class="secondary" part="secondary-button" @click=${() => v.send({ type: 'user.restart' })}>${v.m.nav.restart}</button>`;
-}

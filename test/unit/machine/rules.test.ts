@@ -1,20 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { daysLeftAt, topUpEligibility, urgencyOf } from '../../../src/machine/rules.js';
 import {
   LARGE_PLAN_MB,
   PLAN_GROUPS,
   RECOMMENDATION_RULES,
   STAY_LENGTHS,
   USAGE_LEVELS,
-  daysLeftAt,
   groupPlans,
   planEffect,
   planGroup,
   recommendPlan,
-  topUpEligibility,
-  urgencyOf,
   type StayLength,
   type Usage,
-} from '../../../src/machine/rules.js';
+} from '../../../src/machine/plan-rules.js';
 import { daysBetween } from '../../../src/machine/validation.js';
 import type { Plan } from '../../../src/machine/types.js';
 import { NOW, TODAY, account, capabilities, inDays, plan } from './harness.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WizardContext } from '../../../src/machine/context.js';
-import { daysLeft, eligibility, progressOf, recommendation, selectedPlan, statePath, stepOf, urgency } from '../../../src/machine/selectors.js';
+import { daysLeft, eligibility, progressOf, selectedPlan, statePath, stepOf, urgency } from '../../../src/machine/selectors.js';
+import { recommendation } from '../../../src/machine/plan-rules.js';
 import { MAIN_STEPS } from '../../../src/machine/types.js';
 import { NOW, PLANS, TODAY, account, atChoosing, atReview, atTroubleshooting, capabilities, ctxWith, inDays, Wizard } from './harness.js';
 

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   MAX_DAYS,
-  cardBrand,
   daysBetween,
   digitsOnly,
   isCalendarDate,
   luhnValid,
-  validateCardCvc,
-  validateCardExpiry,
-  validateCardNumber,
   validateDaysLeft,
   validateEmail,
   validateExpiryDate,
@@ -16,6 +12,7 @@ import {
   validateOrderNumber,
   validateRequiredText,
 } from '../../../src/machine/validation.js';
+import { cardBrand, validateCardCvc, validateCardExpiry, validateCardNumber } from '../../../src/machine/card-validation.js';
 import { ICCID_19, ICCID_20, TODAY } from './harness.js';
 
 describe('luhnValid', () => {

@@ -1,0 +1,20 @@
+/** View helpers only the later steps use: they load with them. */
+import { html, nothing, type TemplateResult } from 'lit';
+import { actions, type ViewHost } from './view.js';
+
+export function errorPanel(v: ViewHost, extra: TemplateResult | typeof nothing = nothing): TemplateResult | typeof nothing {
+  const error = v.ctx.error;
+  if (!error) return nothing;
+  return html`<div class="panel error" role="alert" part="error">
+    <p>${v.m.errors[error.code]}</p>
+    ${extra}
+  </div>`;
+}
+
+export function retryActions(v: ViewHost): TemplateResult {
+  return actions(v, { label: v.m.nav.retry, event: { type: 'user.retry' } });
+}
+
+export function restartButton(v: ViewHost): TemplateResult {
+  return html`<button type="button" class="secondary" part="secondary-button" @click=${() => v.send({ type: 'user.restart' })}>${v.m.nav.restart}</button>`;
+}
