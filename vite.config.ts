@@ -1,6 +1,6 @@
 /// <reference types="vitest/config" />
 import { playwright } from '@vitest/browser-playwright';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type PluginOption, type Rolldown } from 'vite';
 // @ts-expect-error: a plain .mjs helper shared with the test scripts, without types.
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 import { minifyLiterals } from './scripts/minify-literals.js';
@@ -22,19 +22,73 @@ function wtrSocketStub(): Plugin {
   };
 }
 
+/**
+ * The standalone page preloads, beside its entry, the chunks it fetches right after the first
+ * step renders: the later steps (`later`), the English later catalog (`en-later`) and the demo
+ * provider (`demo`, used since the page sets no provider), each with its static imports. Vite
+ * only preloads an entry's static imports, and these are dynamic. At low fetch priority: they
+ * are needed a moment after the first paint, and must not share the bandwidth the entry needs
+ * for it (on a slow link they would push the first paint back by about a quarter).
+ * The embed build (vite.embed.config.ts) does not use this plugin: a host page decides what it preloads.
+ */
+function preloadLazyChunks(names: readonly string[] = ['later', 'en-later', 'demo']): Plugin {
+  let base = '/';
+  return {
+    name: 'preload-lazy-chunks',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const bundle: Rolldown.OutputBundle | undefined = ctx.bundle;
+        if (!bundle) return [];
+        const chunks = Object.values(bundle).filter((o): o is Rolldown.OutputChunk => o.type === 'chunk');
+        const entries = new Set(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
+        const files = new Set<string>();
+        const add = (fileName: string): void => {
+          if (files.has(fileName) || entries.has(fileName)) return;
+          files.add(fileName);
+          for (const dep of (bundle[fileName] as Rolldown.OutputChunk | undefined)?.imports ?? []) add(dep);
+        };
+        for (const name of names) {
+          const chunk = chunks.find((c) => c.name === name && !c.isEntry);
+          if (chunk) add(chunk.fileName);
+        }
+        return [...files].map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', fetchpriority: 'low', crossorigin: true, href: `${base}${file}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
+/**
+ * Storybook's Vitest plugin (stories as tests), loaded only under Vitest: `vite build` and `vite dev`
+ * never load Storybook's test tooling. (Storybook's own Vite config is .storybook/vite.config.ts.)
+ */
+const storybookTest = (): PluginOption =>
+  process.env.VITEST
+    ? import('@storybook/addon-vitest/vitest-plugin').then(({ storybookTest: plugin }) => plugin({ configDir: '.storybook' }))
+    : [];
+
 export default defineConfig({
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   // The standalone page (index.html). dist/lib (npm package) and dist/embed (vite.embed.config.ts) sit beside it.
   build: { target: 'es2022', outDir: 'dist/app' },
-  plugins: [minifyLiterals()],
+  plugins: [minifyLiterals(), preloadLazyChunks()],
   optimizeDeps: { include: ['lit', 'lit/directive-helpers.js'] },
   test: {
     projects: [
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts'],
+          // test/server: the reference server (server/), in-process on an ephemeral loopback port.
+          include: ['test/unit/**/*.test.ts', 'test/server/**/*.test.ts'],
           environment: 'node',
         },
       },
@@ -45,6 +99,27 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           globals: true,
+          testTimeout: 20_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS },
+            }),
+            instances: [{ browser: 'chromium' }],
+            screenshotFailures: false,
+          },
+        },
+      },
+      {
+        // Every story in stories/ as a test: rendered in Chromium, its play function run, then axe
+        // (the a11y addon with `a11y.test: 'error'`). The stories come from .storybook/main.ts.
+        plugins: [storybookTest()],
+        optimizeDeps: {
+          include: ['lit', 'lit/directive-helpers.js', 'lit/directive.js', 'lit/directives/if-defined.js', 'xstate', 'axe-core'],
+        },
+        test: {
+          name: 'storybook',
           testTimeout: 20_000,
           browser: {
             enabled: true,

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { createActor, transition, type ActorOptions, type Snapshot } from 'xstate';
+import { createActor, type ActorOptions, type ActorSystem, type Snapshot } from 'xstate';
 import { ActorController } from '../controllers/actor-controller.js';
 import type { HostEvent, UserEvent } from '../machine/context.js';
 import { wizardMachine, type WizardMachine } from '../machine/machine.js';
@@ -33,6 +33,17 @@ const FIRST_VIEWS: Partial<Record<StepId, (v: ViewHost) => TemplateResult>> = {
 };
 
 type Later = typeof import('./later.js');
+
+/** Each actor system's element: the provider actors find their element's calls through it. */
+const elements = new WeakMap<ActorSystem<any>, () => Promise<ProviderCalls>>();
+
+/**
+ * The machine with the edge's provider actors, built once for the page (building a machine is
+ * the costly part of starting an actor; every element shares this one).
+ */
+const liveMachine = wizardMachine.provide({
+  actors: providerActors((system) => elements.get(system)?.() ?? Promise.reject(new Error('no element'))),
+});
 
 /**
  * Walks a person through renewing a Japan eSIM: time left, where it was bought, sign-in, plan,
@@ -188,6 +199,8 @@ export class EsimRenewalWizard extends LitElement {
   /** The later steps' chunk, once loaded. */
   #later: Later | undefined;
   #laterLoading: Promise<void> | undefined;
+  /** Whether fetching the later chunk has been scheduled (after the first render with content). */
+  #laterScheduled = false;
   /** The support message as last prepared, to tell the person's edits from it. */
   #preparedMessage = '';
   readonly #locale = new LocaleController(this);
@@ -199,7 +212,7 @@ export class EsimRenewalWizard extends LitElement {
   readonly #wizard = new ActorController<WizardMachine>(
     this,
     (snapshot?: Snapshot<unknown>) =>
-      createActor(wizardMachine.provide({ actors: providerActors(() => this.#providerCalls()) }), {
+      this.#register(createActor(liveMachine, {
         input: {
           platform: guessPlatform(navigator.userAgent),
           channel: this.#validChannel(),
@@ -208,7 +221,7 @@ export class EsimRenewalWizard extends LitElement {
         },
         ...(snapshot ? { snapshot } : {}),
         ...(this.clock ? { clock: this.clock } : {}),
-      }),
+      })),
     (previous, next) => this.#onSnapshot(previous, next),
   );
 
@@ -262,7 +275,7 @@ export class EsimRenewalWizard extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.provider) void this.#resolveProvider();
+    // (The demo provider, when no provider is set, is fetched with the later chunk, after the first paint.)
     // The host may add or remove its payment UI at any time.
     this.#children ??= new MutationObserver(() => {
       this.#later?.slotChanged(this.#edge, this.#wizard.snapshot as WizardSnapshot);
@@ -314,12 +327,17 @@ export class EsimRenewalWizard extends LitElement {
     return result;
   }
 
-  protected override firstUpdated(): void {
-    // The first step is on screen: fetch the rest while the person reads it.
-    setTimeout(() => void this.#loadLater(), 0);
-  }
-
   protected override updated(): void {
+    // The first step is on screen: fetch the rest while the person reads it. Not after the empty
+    // frame a locale chunk keeps on screen (first render in ko, ja, …): asking then for the later
+    // steps' catalog too would hold the first step back until that catalog is in as well.
+    if (!this.#laterScheduled && this.#locale.ready) {
+      this.#laterScheduled = true;
+      setTimeout(() => {
+        void this.#loadLater();
+        if (!this.provider) void this.#resolveProvider();
+      }, 0);
+    }
     const root = this.renderRoot as ShadowRoot;
     // Once the person has chosen in the switcher, the browser stops following `selected`:
     // keep the select showing the language actually in use.
@@ -329,7 +347,12 @@ export class EsimRenewalWizard extends LitElement {
     // state change inside a step, to the heading too, so keyboard users are never lost.
     if (this.#focusHeading || (this.#hadFocus && root.activeElement === null)) {
       this.#focusHeading = false;
-      root.querySelector<HTMLElement>('#step-heading')?.focus();
+      // In the next frame, with its style pass: focusing now would force one more, on a whole new step.
+      requestAnimationFrame(() => {
+        const heading = root.querySelector<HTMLElement>('#step-heading');
+        heading?.focus({ preventScroll: true });
+        heading?.scrollIntoView({ block: 'nearest' });
+      });
     }
   }
 
@@ -354,7 +377,7 @@ export class EsimRenewalWizard extends LitElement {
           ${MAIN_STEPS.map(
             (id, i) =>
               html`<li aria-current=${i === progress.index ? 'step' : nothing} class=${i < progress.index ? 'complete' : ''}>
-                ${snap.can({ type: 'user.goto', step: id })
+                ${i < progress.index && snap.can({ type: 'user.goto', step: id })
                   ? html`<button type="button" class="link step-link" @click=${() => this.#send({ type: 'user.goto', step: id })}>
                       ${m.steps[id]}<span class="visually-hidden"> (${m.stepDone})</span>
                     </button>`
@@ -380,6 +403,11 @@ export class EsimRenewalWizard extends LitElement {
   }
 
   #calls: ProviderCalls | undefined;
+
+  #register<T extends { system: ActorSystem<any> }>(actor: T): T {
+    elements.set(actor.system, () => this.#providerCalls());
+    return actor;
+  }
 
   /** The provider calls, from the later chunk (the first steps call nothing). */
   async #providerCalls(): Promise<ProviderCalls> {
@@ -459,9 +487,10 @@ export class EsimRenewalWizard extends LitElement {
     // A step change the person asked for may be vetoed by the host; provider results may not.
     if (event.type === 'user.next' || event.type === 'user.back' || event.type === 'user.goto') {
       const current = this.#wizard.snapshot as WizardSnapshot;
-      const [next] = transition(this.#wizard.actor.logic, current, event);
+      // Where the event would lead, from the machine's own (guarded) transition, without taking it.
+      const target = current.machine.getTransitionData(current, event)[0]?.target?.[0];
       const from = stepOf(current);
-      const to = stepOf(next as WizardSnapshot);
+      const to = target ? (target.path[0] as StepId) : from;
       if (from !== to && !this.dispatchEvent(new BeforeStepChangeEvent({ from, to }))) return;
     }
     this.#wizard.send(event);

@@ -3,7 +3,7 @@
  * it when the state is left, and answer with a provider.* event. The calls themselves
  * (provider-calls.ts) load with the later steps; the actors only wait for them.
  */
-import { fromCallback, type EventObject } from 'xstate';
+import { fromCallback, type ActorSystem, type EventObject } from 'xstate';
 import type { ActivationRequestInput, IdentifyInput, PayInput, ProviderEvent, SupportInput } from '../machine/context.js';
 import type { CardInput, Session } from '../providers/contract.js';
 
@@ -31,10 +31,13 @@ export interface ProviderCalls {
 
 const OFFLINE: ProviderEvent = { type: 'provider.error', error: { code: 'network', retryable: true } };
 
-function actor<K extends keyof ProviderCalls>(name: K, calls: () => Promise<ProviderCalls>) {
-  return fromCallback<EventObject, Parameters<ProviderCalls[K]>[0]>(({ input, sendBack }) => {
+/** Which element's calls an actor system uses: one machine serves every element on the page. */
+export type CallsFor = (system: ActorSystem<any>) => Promise<ProviderCalls>;
+
+function actor<K extends keyof ProviderCalls>(name: K, calls: CallsFor) {
+  return fromCallback<EventObject, Parameters<ProviderCalls[K]>[0]>(({ input, sendBack, system }) => {
     const controller = new AbortController();
-    calls()
+    calls(system)
       .then((c) => (c[name] as (i: typeof input, s: AbortSignal) => Promise<ProviderEvent>)(input, controller.signal))
       // The calls' own chunk could not load: the person is offline.
       .catch(() => OFFLINE)
@@ -45,7 +48,7 @@ function actor<K extends keyof ProviderCalls>(name: K, calls: () => Promise<Prov
   });
 }
 
-export function providerActors(calls: () => Promise<ProviderCalls>) {
+export function providerActors(calls: CallsFor) {
   return {
     identify: actor('identify', calls),
     loadAccount: actor('loadAccount', calls),

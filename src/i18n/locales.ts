@@ -25,15 +25,16 @@ const TRADITIONAL_REGIONS = new Set(['TW', 'HK', 'MO']);
  * zh-Hant; `zh`, `zh-CN`, `zh-SG` and `zh-Hans-*` → zh-Hans; `ja-JP` → ja; `en-GB` → en.
  */
 export function matchLocale(tag: string): Locale | null {
-  let parsed: Intl.Locale;
-  try {
-    parsed = new Intl.Locale(tag.trim().replace(/_/g, '-'));
-  } catch {
-    return null;
-  }
-  const { language, script, region } = parsed;
+  // BCP 47 subtags: language, then an optional 4-letter script, then an optional region.
+  // (Split by hand: `Intl.Locale` costs more than the rest of the lookup at start-up.)
+  const parts = tag.trim().replace(/_/g, '-').split('-');
+  const language = parts[0]!.toLowerCase();
+  if (!/^[a-z]{2,3}$/.test(language)) return null;
+  let i = 1;
+  const script = /^[A-Za-z]{4}$/.test(parts[i] ?? '') ? parts[i++]!.toLowerCase() : '';
+  const region = /^([A-Za-z]{2}|\d{3})$/.test(parts[i] ?? '') ? parts[i]!.toUpperCase() : '';
   if (language === 'zh') {
-    if (script === 'Hant' || (!script && region && TRADITIONAL_REGIONS.has(region))) return 'zh-Hant';
+    if (script === 'hant' || (!script && TRADITIONAL_REGIONS.has(region))) return 'zh-Hant';
     return 'zh-Hans';
   }
   return (LOCALES as readonly string[]).includes(language) ? (language as Locale) : null;

@@ -37,6 +37,8 @@ function stub<TInput>(name: string) {
 }
 
 export function initialContext(input: WizardInput): WizardContext {
+  // A pure `transition()` (the element's veto check) builds its throw-away actor without input.
+  input ??= { today: '' };
   return {
     platform: input.platform ?? 'ios',
     presetChannel: input.channel ?? null,

@@ -5,6 +5,15 @@
  */
 import type { EsimRenewalWizard } from '../element/esim-renewal-wizard.js';
 
+/** One rendered frame: the wizard moves focus to a new step's heading with the frame after the update. */
+export const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+
+/** The update and the frame that follows it (focus has moved by then). */
+export async function settled(el: EsimRenewalWizard): Promise<void> {
+  await el.updateComplete;
+  await nextFrame();
+}
+
 export const root = (el: EsimRenewalWizard): ShadowRoot => el.shadowRoot!;
 
 /** The machine state the view shows, as the element exposes it in `data-state`. */
@@ -19,9 +28,20 @@ export async function waitForState(el: EsimRenewalWizard, expected: string | Reg
   while (!matches()) {
     if (performance.now() - start > timeoutMs) throw new Error(`expected state ${expected}, still in ${state(el)}`);
     await new Promise((r) => setTimeout(r, 5));
+    await settled(el);
+  }
+  await settled(el);
+}
+
+/** Waits until a condition on the rendered wizard holds. */
+export async function waitUntil(el: EsimRenewalWizard, condition: () => boolean, timeoutMs = 3000): Promise<void> {
+  const start = performance.now();
+  while (!condition()) {
+    if (performance.now() - start > timeoutMs) throw new Error(`condition not met in ${state(el)}`);
+    await new Promise((r) => setTimeout(r, 5));
     await el.updateComplete;
   }
-  await el.updateComplete;
+  await settled(el);
 }
 
 export function button(el: EsimRenewalWizard, name: string | RegExp): HTMLButtonElement {
@@ -33,7 +53,7 @@ export function button(el: EsimRenewalWizard, name: string | RegExp): HTMLButton
 
 export async function click(el: EsimRenewalWizard, name: string | RegExp): Promise<void> {
   button(el, name).click();
-  await el.updateComplete;
+  await settled(el);
 }
 
 /**
@@ -55,14 +75,14 @@ export function input(el: EsimRenewalWizard, label: string | RegExp, kind: 'any'
 export async function choose(el: EsimRenewalWizard, label: string | RegExp): Promise<void> {
   const i = input(el, label) as HTMLInputElement;
   i.click();
-  await el.updateComplete;
+  await settled(el);
 }
 
 export async function fill(el: EsimRenewalWizard, label: string | RegExp, value: string): Promise<void> {
   const i = input(el, label, 'text');
   i.value = value;
   i.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
+  await settled(el);
 }
 
 export const text = (el: EsimRenewalWizard): string => root(el).querySelector('section.step')!.textContent!.replace(/\s+/g, ' ');
@@ -105,11 +125,11 @@ export const renderedLang = (el: EsimRenewalWizard): string | null => root(el).q
 /** Waits until the element renders in `locale` (a catalog chunk loads on a later task). */
 export async function waitForLocale(el: EsimRenewalWizard, locale: string, timeoutMs = 3000): Promise<void> {
   const start = performance.now();
-  await el.updateComplete;
+  await settled(el);
   while (renderedLang(el) !== locale) {
     if (performance.now() - start > timeoutMs) throw new Error(`expected to render in ${locale}, still in ${renderedLang(el)}`);
     await new Promise((r) => setTimeout(r, 5));
-    await el.updateComplete;
+    await settled(el);
   }
 }
 

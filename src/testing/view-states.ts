@@ -18,7 +18,7 @@ import { localToday } from '../i18n/today.js';
 import type { ActivationRequest, ProviderProfile } from '../providers/contract.js';
 import { DemoProvider, type ActivationScenario } from '../providers/demo.js';
 import type { Channel, StepId } from '../machine/types.js';
-import { choose, click, fill, input, payByCard, root, state, toReview, waitForState } from './driver.js';
+import { choose, click, fill, input, payByCard, root, state, toReview, waitForState, waitUntil } from './driver.js';
 import { ScriptedProvider, type Script } from './scripted-provider.js';
 
 export interface ReachTools {
@@ -1096,7 +1096,8 @@ export const VIEW_STATES: readonly ViewStateEntry[] = [
     reach: async (el) => {
       await toCheckAfterFailure(el);
       await click(el, 'That fixed it');
-      await waitForState(el, 'troubleshooting.verifying');
+      // The re-check passes through `verifying` within a task or two; wait for its verdict.
+      await waitUntil(el, () => root(el).querySelector('.panel.error[role="alert"]') !== null);
       await waitForState(el, 'troubleshooting.check');
     },
   },

@@ -9,6 +9,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { SimulatedClock } from 'xstate';
 import { afterEach, describe, it, vi } from 'vitest';
+import { nextFrame } from '../../src/testing/driver.js';
 import type { EsimRenewalWizard } from '../../src/element/esim-renewal-wizard.js';
 import { safeUrl } from '../../src/element/views/profile.js';
 import type { ActivationStatus, Order, PaymentOutcome } from '../../src/machine/types.js';
@@ -272,6 +273,7 @@ describe('progress list step buttons', () => {
     expect(textField(m.el, 'Days left').value, 'the answer is kept').to.equal('8');
     expect(m.of('esim-step-change').at(-1)).to.deep.equal({ from: 'login', to: 'validity' });
     // The step's heading takes focus, as for any step change.
+    await nextFrame(); // focus moves with the frame after the update
     expect(m.el.shadowRoot!.activeElement?.id).to.equal('step-heading');
 
     await click(m.el, 'Continue');

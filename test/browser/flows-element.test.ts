@@ -1,5 +1,6 @@
 /** The element itself: reactive properties, moving it, reset(), provider failures, and where secrets go. */
 import { expect, fixture, html } from '@open-wc/testing';
+import { nextFrame } from '../../src/testing/driver.js';
 import { describe, it } from 'vitest';
 import { SimulatedClock } from 'xstate';
 import type { EsimRenewalWizard } from '../../src/element/esim-renewal-wizard.js';
@@ -259,6 +260,7 @@ describe('reactive properties', () => {
     // Like any step change: told to the host, announced, and focus on the new heading.
     expect(m.events.steps.at(-1)).to.deep.equal({ from: 'login', to: 'validity' });
     expect(q(m.el, '#announcer')!.textContent).to.equal('Step 1 of 7: Time left');
+    await nextFrame(); // focus moves with the frame after the update
     expect(m.el.shadowRoot!.activeElement?.id).to.equal('step-heading');
 
     await answerValidity(m.el, '4');

@@ -119,7 +119,7 @@ function review(v: ViewHost) {
       })}
       ${p.method === 'card' && !v.hostPayment ? cardForm(v) : nothing}
       <div class="field" data-field="confirm">
-        <label class="choice">
+        <label class=${p.confirmed ? 'choice checked' : 'choice'}>
           <input
             type="checkbox"
             id="confirm"

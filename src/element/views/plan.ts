@@ -49,7 +49,7 @@ function planChoice(v: ViewHost, plan: Plan, recommendedId: string | null) {
         ? m.effect.queue(formatDate(v.locale, effect.startsAt), until)
         : m.effect.stack(until);
   const id = `plan-${plan.id}`;
-  return html`<label class="choice">
+  return html`<label class=${v.ctx.selectedPlanId === plan.id ? 'choice checked' : 'choice'}>
     <input
       type="radio"
       name="plan"

@@ -113,7 +113,7 @@ export function choices<T extends string>(
     ${showError ? html`<p class="field-error" id="${o.name}-error">${o.error}</p>` : nothing}
     <div class=${o.segmented ? 'segmented' : ''}>
       ${o.options.map(
-        (opt) => html`<label class="choice">
+        (opt) => html`<label class=${o.selected === opt.value ? 'choice checked' : 'choice'}>
           <input
             type="radio"
             name=${o.name}

@@ -1,0 +1,234 @@
+/**
+ * The provider over HTTP: speaks the contract in docs/http-contract.md (OpenAPI:
+ * server/openapi.json) to the site's own backend, whose payment and eSIM-partner secrets never
+ * reach the browser.
+ *
+ * - Every call takes the wizard's AbortSignal and has its own timeout.
+ * - GETs, and POSTs that carry an idempotency key, are retried on network errors, timeouts,
+ *   429 and 5xx with exponential back-off and jitter; `Retry-After` is honoured.
+ * - Every status maps to a typed `ProviderError` the wizard already has a message for, and
+ *   every body is shape-checked: a malformed answer is `malformed-response`, never a crash.
+ * - The session is an HttpOnly cookie the page cannot read; state-changing requests carry the
+ *   CSRF header. Card data goes only to the processor's tokenization endpoint.
+ */
+import type { ActivationStatus, CardToken, ErrorCode, Order, PaymentOutcome, Plan, SupportTicket, AccountStatus } from '../machine/types.js';
+import type {
+  ActivationRequest,
+  AuthenticateRequest,
+  CardInput,
+  Credentials,
+  OrderRequest,
+  PayRequest,
+  Provider,
+  ProviderInfo,
+  Session,
+  SupportRequest,
+} from './contract.js';
+import { ProviderError } from './errors.js';
+import * as v from './http-validate.js';
+
+export interface HttpProviderOptions {
+  /** The API's base URL, e.g. `https://shop.example/api` (the `/v1/...` paths are under it). */
+  readonly apiBase: string;
+  /** The payment processor's tokenization base; default `<apiBase>/processor/v1`. */
+  readonly processorBase?: string;
+  /** Per-attempt timeout in ms (default 15 000). */
+  readonly timeoutMs?: number;
+  /** Attempts after the first, for retryable requests (default 3). */
+  readonly retries?: number;
+  /** The first back-off in ms (default 400); it doubles each time, with ±50% jitter, up to 8 s. */
+  readonly backoffMs?: number;
+  readonly name?: string;
+  readonly links?: Partial<ProviderInfo['links']>;
+  /** Injected in tests. */
+  readonly fetch?: typeof fetch;
+  readonly random?: () => number;
+}
+
+/** The session is the cookie: the page holds only this marker that one exists. */
+const COOKIE_SESSION: Session = { id: 'cookie' };
+
+const STATUS_CODES: Record<number, ErrorCode> = { 400: 'invalid-input', 404: 'not-found', 422: 'invalid-input', 429: 'rate-limited' };
+
+interface RequestOptions {
+  readonly body?: unknown;
+  readonly idempotencyKey?: string;
+  readonly base?: string;
+  /** A 402 answer is a payment outcome (declined), not an error. */
+  readonly declineIsOutcome?: boolean;
+}
+
+export class HttpProvider implements Provider {
+  readonly info: ProviderInfo;
+  readonly #o: Required<Pick<HttpProviderOptions, 'timeoutMs' | 'retries' | 'backoffMs'>> & HttpProviderOptions;
+  readonly #base: string;
+
+  constructor(options: HttpProviderOptions) {
+    this.#o = { timeoutMs: 15_000, retries: 3, backoffMs: 400, ...options };
+    this.#base = options.apiBase.replace(/\/+$/, '');
+    this.info = {
+      name: options.name ?? 'eSIM',
+      demo: false,
+      links: { buyNew: '', terms: '', support: '', ...options.links },
+    };
+  }
+
+  async identify(credentials: Credentials, signal: AbortSignal): Promise<Session> {
+    await this.#request('POST', '/v1/session', signal, { body: credentials });
+    return COOKIE_SESSION;
+  }
+
+  async accountStatus(_s: Session, signal: AbortSignal): Promise<AccountStatus> {
+    return v.accountStatus(await this.#request('GET', '/v1/account', signal));
+  }
+
+  async plans(_s: Session, signal: AbortSignal): Promise<readonly Plan[]> {
+    return v.plans(await this.#request('GET', '/v1/plans', signal));
+  }
+
+  async createOrder(_s: Session, request: OrderRequest, signal: AbortSignal): Promise<Order> {
+    // The server returns the open order for the same plan again: safe to retry with a key.
+    const key = `order:${request.planId}:${request.quantity}`;
+    return v.order(await this.#request('POST', '/v1/orders', signal, { body: request, idempotencyKey: key }));
+  }
+
+  async tokenizeCard(card: CardInput, signal: AbortSignal): Promise<CardToken> {
+    // To the processor, never to the merchant API. Not retried: a token is cheap to ask again.
+    const base = this.#o.processorBase ?? `${this.#base}/processor`;
+    return v.cardToken(await this.#request('POST', '/v1/tokens', signal, { body: card, base }));
+  }
+
+  async pay(_s: Session, request: PayRequest, signal: AbortSignal): Promise<PaymentOutcome> {
+    const body = { method: request.method, ...(request.cardToken ? { cardToken: request.cardToken } : {}) };
+    return v.paymentOutcome(
+      await this.#request('POST', `/v1/orders/${encodeURIComponent(request.orderId)}/payments`, signal, {
+        body,
+        idempotencyKey: request.idempotencyKey,
+        declineIsOutcome: true,
+      }),
+    );
+  }
+
+  async authenticatePayment(_s: Session, request: AuthenticateRequest, signal: AbortSignal): Promise<PaymentOutcome> {
+    return v.paymentOutcome(
+      await this.#request('POST', `/v1/payments/${encodeURIComponent(request.paymentId)}/authentication`, signal, {
+        body: { approved: request.approved },
+        idempotencyKey: `auth:${request.paymentId}:${request.approved}`,
+        declineIsOutcome: true,
+      }),
+    );
+  }
+
+  async paymentStatus(_s: Session, paymentId: string, signal: AbortSignal): Promise<PaymentOutcome> {
+    return v.paymentOutcome(await this.#request('GET', `/v1/payments/${encodeURIComponent(paymentId)}`, signal, { declineIsOutcome: true }));
+  }
+
+  async activationStatus(_s: Session, request: ActivationRequest, signal: AbortSignal): Promise<ActivationStatus> {
+    const path = `/v1/orders/${encodeURIComponent(request.orderId)}/activation?recheck=${request.recheck}`;
+    return v.activationStatus(await this.#request('GET', path, signal));
+  }
+
+  async supportRequest(_s: Session | null, request: SupportRequest, signal: AbortSignal): Promise<SupportTicket> {
+    return v.ticket(await this.#request('POST', '/v1/support', signal, { body: request }));
+  }
+
+  /** One call with its retries: the JSON body of a successful answer. */
+  async #request(method: 'GET' | 'POST' | 'DELETE', path: string, signal: AbortSignal, o: RequestOptions = {}): Promise<unknown> {
+    const retryable = method === 'GET' || o.idempotencyKey !== undefined;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.#attempt(method, path, signal, o);
+      } catch (error) {
+        const e = error as ProviderError;
+        if (signal.aborted || !retryable || !(e instanceof ProviderError) || !e.retryable || attempt >= this.#o.retries) throw error;
+        await sleep(e.retryAfterMs ?? this.#backoff(attempt), signal);
+      }
+    }
+  }
+
+  #backoff(attempt: number): number {
+    const jitter = 0.5 + (this.#o.random ?? Math.random)();
+    return Math.min(this.#o.backoffMs * 2 ** attempt * jitter, 8_000);
+  }
+
+  async #attempt(method: string, path: string, signal: AbortSignal, o: RequestOptions): Promise<unknown> {
+    const timeout = AbortSignal.timeout(this.#o.timeoutMs);
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (o.body !== undefined) headers['content-type'] = 'application/json';
+    // A custom header a cross-site form cannot send: the server's CSRF check.
+    if (method !== 'GET') headers['x-esim-csrf'] = '1';
+    if (o.idempotencyKey) headers['idempotency-key'] = o.idempotencyKey;
+    let response: Response;
+    try {
+      response = await (this.#o.fetch ?? fetch)(`${o.base ?? this.#base}${path}`, {
+        method,
+        headers,
+        credentials: 'include',
+        ...(o.body !== undefined ? { body: JSON.stringify(o.body) } : {}),
+        signal: AbortSignal.any([signal, timeout]),
+      });
+    } catch (error) {
+      if (signal.aborted) throw signal.reason;
+      if (timeout.aborted) throw new ProviderError('timeout', { cause: error });
+      throw new ProviderError('network', { cause: error });
+    }
+    let body: unknown = null;
+    const text = await response.text().catch(() => '');
+    if (text) {
+      try {
+        body = JSON.parse(text);
+      } catch (error) {
+        if (response.ok) throw new ProviderError('malformed-response', { cause: error });
+      }
+    } else if (response.ok && response.status !== 204) {
+      throw new ProviderError('malformed-response', { message: 'empty body' });
+    }
+    if (response.ok) return body;
+    // A declined payment is an outcome the wizard shows, not a failure of the call.
+    const e = v.errorBody(body);
+    if (response.status === 402 && o.declineIsOutcome && e?.paymentId) {
+      const declineCode = (v.DECLINES as readonly string[]).includes(e.declineCode ?? '') ? e.declineCode : 'card_declined';
+      return { status: 'declined', paymentId: e.paymentId, declineCode };
+    }
+    throw this.#error(response, e);
+  }
+
+  /** Maps a failed answer to the error the wizard shows. */
+  #error(response: Response, e: ReturnType<typeof v.errorBody>): ProviderError {
+    const status = response.status;
+    const retryAfterMs = retryAfter(response.headers.get('retry-after'));
+    const known = (codes: readonly ErrorCode[], fallback: ErrorCode): ErrorCode => (codes as readonly string[]).includes(e?.code ?? '') ? (e!.code as ErrorCode) : fallback;
+    const code: ErrorCode =
+      status === 401
+        ? known(['invalid-credentials', 'session-expired'], 'session-expired')
+        : status === 403
+          ? known(['locked'], 'server')
+          : status === 409
+            ? known(['conflict', 'already-paid'], 'conflict')
+            : status >= 500
+              ? 'server'
+              : (STATUS_CODES[status] ?? 'unknown');
+    return new ProviderError(code, {
+      retryable: status === 429 || status >= 500,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      message: `HTTP ${status}`,
+    });
+  }
+}
+
+/** `Retry-After` as seconds or an HTTP date, in ms. */
+function retryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(header);
+  return Number.isFinite(at) ? Math.max(0, at - Date.now()) : undefined;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)), { once: true });
+  });
+}
