@@ -10,7 +10,6 @@
  */
 import './define.js';
 import { resolveLocale } from './i18n/locales.js';
-import { HttpProvider } from './providers/http.js';
 
 const params = new URLSearchParams(location.search);
 document.documentElement.lang = resolveLocale([params.get('lang'), ...navigator.languages]);
@@ -21,6 +20,6 @@ const channel = params.get('channel');
 if (wizard && scenario) wizard.setAttribute('demo-scenario', scenario);
 if (wizard && channel) wizard.setAttribute('channel', channel);
 
-// Set in the same task the element upgrades in, so it renders with this provider from the start.
+// The element's own `api-base`: its HTTP provider (a lazy chunk) instead of the demo's.
 const apiBase = document.querySelector<HTMLMetaElement>('meta[name="esim-api-base"]')?.content;
-if (wizard && apiBase) wizard.provider = new HttpProvider({ apiBase: new URL(apiBase, location.href).href });
+if (wizard && apiBase) wizard.setAttribute('api-base', new URL(apiBase, location.href).href.replace(/\/$/, ''));

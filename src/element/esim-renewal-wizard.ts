@@ -50,7 +50,8 @@ const liveMachine = wizardMachine.provide({
  * final confirmation and payment, activation, and troubleshooting when the plan does not come
  * alive. The flow is an XState statechart; this element is a view of it.
  *
- * Without a `provider`, it runs on the built-in demo provider and says so on screen.
+ * Provider precedence: the `provider` property, then the `api-base` attribute (the HTTP
+ * provider), then the built-in demo provider, which says so on screen.
  *
  * @summary Renew a Japan eSIM, step by step.
  *
@@ -116,6 +117,7 @@ export class EsimRenewalWizard extends LitElement {
     },
     session: { attribute: false },
     profile: { attribute: false },
+    apiBase: { type: String, attribute: 'api-base' },
   };
 
   /**
@@ -136,6 +138,13 @@ export class EsimRenewalWizard extends LitElement {
    * it, the built-in demo provider is used and a "no real payment" notice is shown.
    */
   declare provider: Provider | null;
+
+  /**
+   * The base URL of a backend that speaks the HTTP contract (docs/http-contract.md), e.g.
+   * `https://shop.example/api`: the wizard then uses its HTTP provider. A `provider` property
+   * takes precedence; without either, the demo provider is used and says so.
+   */
+  declare apiBase: string | null;
 
   /**
    * The timer source for activation polling, voucher checks and the sign-in pause: an XState
@@ -188,8 +197,9 @@ export class EsimRenewalWizard extends LitElement {
     hostPayment: () => this.querySelector(':scope > [slot="payment"]') !== null,
   };
   readonly #vault: Vault = this.#edge.vault;
-  #demo: Promise<DemoProvider> | undefined;
-  #demoInstance: DemoProvider | undefined;
+  /** Without a `provider`: the HTTP provider (`api-base`) or the demo, once loaded. */
+  #fallback: Provider | undefined;
+  #fallbackLoading: Promise<Provider> | undefined;
   #attempted: string | null = null;
   /** What the live region says, from the current catalog: a language switch re-says it in the new language. */
   #announcement: (m: Messages) => string = () => '';
@@ -236,6 +246,7 @@ export class EsimRenewalWizard extends LitElement {
     this.plansFilter = null;
     this.session = null;
     this.profile = { brandName: '' };
+    this.apiBase = null;
   }
 
   /**
@@ -292,7 +303,7 @@ export class EsimRenewalWizard extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Bad attribute values are reported once the later chunk is in (a moment after first paint).
     if (this.#later) this.#later.checkAttributes(this, changed);
-    if (changed.has('demoScenario') && this.#demoInstance) this.#demoInstance.scenario = this.#validScenario();
+    if (changed.has('demoScenario') && this.#fallback && 'scenario' in this.#fallback) (this.#fallback as DemoProvider).scenario = this.#validScenario();
     if (changed.has('session') && this.session) {
       // A new session from the host: used for every call from now on; a wizard waiting for it goes on.
       this.#vault.session = this.session;
@@ -362,7 +373,7 @@ export class EsimRenewalWizard extends LitElement {
     const m = this.#messages;
     const progress = progressOf(step);
     const busy = snap.hasTag('busy');
-    const demo = this.#info()?.demo ?? !this.provider;
+    const demo = this.#info()?.demo ?? (!this.provider && !this.apiBase);
     // Until the first catalog is in (a locale chunk), nothing rather than a flash of English.
     if (!this.#locale.ready) return html`<div class="base" part="base" aria-busy="true"></div>`;
     // The header is no banner landmark: the host page has its own, and may hold several wizards.
@@ -510,18 +521,22 @@ export class EsimRenewalWizard extends LitElement {
   }
 
   #info(): ProviderInfo | null {
-    return this.provider?.info ?? this.#demoInstance?.info ?? null;
+    return this.provider?.info ?? this.#fallback?.info ?? null;
   }
 
   #resolveProvider(): Promise<Provider> {
     if (this.provider) return Promise.resolve(this.provider);
-    this.#demo ??= import('../providers/demo.js').then(({ DemoProvider }) => {
-      this.#demoInstance = new DemoProvider({ scenario: this.#validScenario() });
-      this.requestUpdate();
-      return this.#demoInstance;
-    });
-    return this.#demo;
+    // Read when first needed (after the first paint); the later chunk knows how to make each.
+    this.#fallbackLoading ??= this.#loadLater().then(() =>
+      this.#later!.fallbackProvider(this.apiBase, this.#validScenario()).then((provider) => {
+        this.#fallback = provider;
+        this.requestUpdate();
+        return provider;
+      }),
+    );
+    return this.#fallbackLoading;
   }
+
 
   #validChannel(): Channel | null {
     return this.channel && (CHANNELS as readonly string[]).includes(this.channel) ? this.channel : null;

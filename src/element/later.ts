@@ -7,7 +7,8 @@ import type { WizardContext } from '../machine/context.js';
 import type { StepId } from '../machine/types.js';
 import type { Messages } from '../i18n/en.js';
 import { digitsOnly } from '../machine/validation.js';
-import type { CardInput } from '../providers/contract.js';
+import type { CardInput, Provider } from '../providers/contract.js';
+import type { ActivationScenario } from '../providers/demo.js';
 import { reminderIcs } from './ics.js';
 import { laterStyles } from './later.styles.js';
 import { activationView, doneView } from './views/activation.js';
@@ -119,6 +120,15 @@ export function slotChanged(edge: Edge, snap: Snap): void {
     const event = paymentRequest(snap.context);
     if (event) edge.host.dispatchEvent(event);
   }
+}
+
+/**
+ * The provider when the host set none: the HTTP provider for an `api-base`, else the demo.
+ * Each is its own chunk: a page loads only the one it uses.
+ */
+export async function fallbackProvider(apiBase: string | null, scenario: ActivationScenario): Promise<Provider> {
+  if (apiBase) return new (await import('../providers/http.js')).HttpProvider({ apiBase });
+  return new (await import('../providers/demo.js')).DemoProvider({ scenario });
 }
 
 /** The event that asks the host's payment UI (the `payment` slot) to pay this order. */

@@ -40,6 +40,9 @@ function capabilities(v: unknown): Capabilities {
   const o = obj(v, 'capabilities');
   const w = obj(o.topUpWindow, 'topUpWindow');
   const l = obj(o.links, 'links');
+  // Optional links as the other optional fields: absent or null is left out.
+  const register = optStr(l.register, 'links.register');
+  const resetPassword = optStr(l.resetPassword, 'links.resetPassword');
   return {
     rechargeable: bool(o.rechargeable, 'rechargeable'),
     topUpWindow: {
@@ -52,8 +55,8 @@ function capabilities(v: unknown): Capabilities {
     paymentMethods: arr(o.paymentMethods, 'paymentMethods').map((m) => oneOf(m, ['card', 'paypal', 'konbini'] as const, 'paymentMethod')),
     identifyMethods: arr(o.identifyMethods, 'identifyMethods').map((m) => oneOf(m, ['account', 'iccid', 'order'] as const, 'identifyMethod')),
     links: {
-      ...(l.register !== undefined ? { register: str(l.register, 'links.register') } : {}),
-      ...(l.resetPassword !== undefined ? { resetPassword: str(l.resetPassword, 'links.resetPassword') } : {}),
+      ...(register !== undefined ? { register } : {}),
+      ...(resetPassword !== undefined ? { resetPassword } : {}),
       buyNew: str(l.buyNew, 'links.buyNew'),
       terms: str(l.terms, 'links.terms'),
       support: str(l.support, 'links.support'),

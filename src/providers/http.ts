@@ -30,13 +30,17 @@ import * as v from './http-validate.js';
 export interface HttpProviderOptions {
   /** The API's base URL, e.g. `https://shop.example/api` (the `/v1/...` paths are under it). */
   readonly apiBase: string;
-  /** The payment processor's tokenization base; default `<apiBase>/processor/v1`. */
+  /** The payment processor's base, the tokens endpoint (`/tokens`) under it; default `<apiBase>/processor/v1`. */
   readonly processorBase?: string;
   /** Per-attempt timeout in ms (default 15 000). */
   readonly timeoutMs?: number;
   /** Attempts after the first, for retryable requests (default 3). */
   readonly retries?: number;
-  /** The first back-off in ms (default 400); it doubles each time, with ±50% jitter, up to 8 s. */
+  /**
+   * The first back-off in ms (default 400); it doubles each time, with ±50% jitter, up to 8 s.
+   * A `Retry-After` replaces it; one longer than 8 s is not waited for here: the call fails with
+   * the error, its `retryAfterMs` set, and the wizard says so.
+   */
   readonly backoffMs?: number;
   readonly name?: string;
   readonly links?: Partial<ProviderInfo['links']>;
@@ -47,6 +51,9 @@ export interface HttpProviderOptions {
 
 /** The session is the cookie: the page holds only this marker that one exists. */
 const COOKIE_SESSION: Session = { id: 'cookie' };
+
+/** The longest the provider waits between two attempts. */
+const MAX_WAIT_MS = 8_000;
 
 const STATUS_CODES: Record<number, ErrorCode> = { 400: 'invalid-input', 404: 'not-found', 422: 'invalid-input', 429: 'rate-limited' };
 
@@ -62,6 +69,9 @@ export class HttpProvider implements Provider {
   readonly info: ProviderInfo;
   readonly #o: Required<Pick<HttpProviderOptions, 'timeoutMs' | 'retries' | 'backoffMs'>> & HttpProviderOptions;
   readonly #base: string;
+  /** Makes this provider's order keys its own. */
+  readonly #nonce = Math.random().toString(36).slice(2, 10);
+  #orders = 0;
 
   constructor(options: HttpProviderOptions) {
     this.#o = { timeoutMs: 15_000, retries: 3, backoffMs: 400, ...options };
@@ -87,15 +97,18 @@ export class HttpProvider implements Provider {
   }
 
   async createOrder(_s: Session, request: OrderRequest, signal: AbortSignal): Promise<Order> {
-    // The server returns the open order for the same plan again: safe to retry with a key.
-    const key = `order:${request.planId}:${request.quantity}`;
-    return v.order(await this.#request('POST', '/v1/orders', signal, { body: request, idempotencyKey: key }));
+    // One key per order this provider asks for: its retries reuse it; the next order (the same
+    // plan bought again later) gets a new one, so a backend that stores keys never replays an old order.
+    const key = `order:${this.#nonce}:${this.#orders}:${request.planId}:${request.quantity}`;
+    const order = v.order(await this.#request('POST', '/v1/orders', signal, { body: request, idempotencyKey: key }));
+    this.#orders++;
+    return order;
   }
 
   async tokenizeCard(card: CardInput, signal: AbortSignal): Promise<CardToken> {
     // To the processor, never to the merchant API. Not retried: a token is cheap to ask again.
-    const base = this.#o.processorBase ?? `${this.#base}/processor`;
-    return v.cardToken(await this.#request('POST', '/v1/tokens', signal, { body: card, base }));
+    const base = (this.#o.processorBase ?? `${this.#base}/processor/v1`).replace(/\/+$/, '');
+    return v.cardToken(await this.#request('POST', '/tokens', signal, { body: card, base }));
   }
 
   async pay(_s: Session, request: PayRequest, signal: AbortSignal): Promise<PaymentOutcome> {
@@ -141,6 +154,8 @@ export class HttpProvider implements Provider {
       } catch (error) {
         const e = error as ProviderError;
         if (signal.aborted || !retryable || !(e instanceof ProviderError) || !e.retryable || attempt >= this.#o.retries) throw error;
+        // A long Retry-After is the wizard's to show, not a spinner's to sit through.
+        if (e.retryAfterMs !== undefined && e.retryAfterMs > MAX_WAIT_MS) throw error;
         await sleep(e.retryAfterMs ?? this.#backoff(attempt), signal);
       }
     }
@@ -148,32 +163,39 @@ export class HttpProvider implements Provider {
 
   #backoff(attempt: number): number {
     const jitter = 0.5 + (this.#o.random ?? Math.random)();
-    return Math.min(this.#o.backoffMs * 2 ** attempt * jitter, 8_000);
+    return Math.min(this.#o.backoffMs * 2 ** attempt * jitter, MAX_WAIT_MS);
   }
 
   async #attempt(method: string, path: string, signal: AbortSignal, o: RequestOptions): Promise<unknown> {
+    signal.throwIfAborted();
     const timeout = AbortSignal.timeout(this.#o.timeoutMs);
+    const either = AbortSignal.any([signal, timeout]);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (o.body !== undefined) headers['content-type'] = 'application/json';
     // A custom header a cross-site form cannot send: the server's CSRF check.
     if (method !== 'GET') headers['x-esim-csrf'] = '1';
     if (o.idempotencyKey) headers['idempotency-key'] = o.idempotencyKey;
     let response: Response;
+    let text: string;
     try {
-      response = await (this.#o.fetch ?? fetch)(`${o.base ?? this.#base}${path}`, {
-        method,
-        headers,
-        credentials: 'include',
-        ...(o.body !== undefined ? { body: JSON.stringify(o.body) } : {}),
-        signal: AbortSignal.any([signal, timeout]),
-      });
+      // The timeout and the caller's abort hold for the body too, and even for a `fetch` that ignores its signal.
+      response = await abortable(
+        (this.#o.fetch ?? fetch)(`${o.base ?? this.#base}${path}`, {
+          method,
+          headers,
+          credentials: 'include',
+          ...(o.body !== undefined ? { body: JSON.stringify(o.body) } : {}),
+          signal: either,
+        }),
+        either,
+      );
+      text = await abortable(response.text(), either);
     } catch (error) {
       if (signal.aborted) throw signal.reason;
       if (timeout.aborted) throw new ProviderError('timeout', { cause: error });
       throw new ProviderError('network', { cause: error });
     }
     let body: unknown = null;
-    const text = await response.text().catch(() => '');
     if (text) {
       try {
         body = JSON.parse(text);
@@ -228,7 +250,21 @@ function retryAfter(header: string | null): number | undefined {
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)), { once: true });
+    const onAbort = () => (clearTimeout(t), reject(signal.reason));
+    const t = setTimeout(() => (signal.removeEventListener('abort', onAbort), resolve()), ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** `promise`, or the signal's reason as soon as it aborts. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => (signal.removeEventListener('abort', onAbort), resolve(value)),
+      (error: unknown) => (signal.removeEventListener('abort', onAbort), reject(error)),
+    );
   });
 }

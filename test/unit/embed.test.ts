@@ -43,7 +43,7 @@ describe('dist/embed', () => {
     // The entry loads nothing else before it runs: every chunk is imported lazily, by the entry
     // or by a lazy chunk (code they share).
     expect([...entry.matchAll(/\b(?:from|import)\s*(["'`])([^"'`$\s]+)\1/g)].map((m) => m[2])).toEqual([]);
-    const lazy = new Set([...entry.matchAll(/\bimport\s*\(\s*["'`]\.\/([\w.-]+\.js)/g)].map((m) => m[1]));
+    const lazy = new Set(jsFiles.flatMap((f) => [...read(f).matchAll(/\bimport\s*\(\s*["'`]\.\/([\w.-]+\.js)/g)].map((m) => m[1])));
     const shared = new Set(chunks.flatMap((c) => [...read(c).matchAll(/\bfrom\s*["'`]\.\/([\w.-]+\.js)/g)].map((m) => m[1])));
     for (const c of chunks) expect(lazy.has(c) || shared.has(c), `${c} is loaded lazily`).toBe(true);
   });

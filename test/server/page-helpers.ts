@@ -1,0 +1,103 @@
+/**
+ * Driving the built standalone page in the machine's Chromium (Playwright), for the tests that
+ * serve it from the reference server: launching, watching the page's requests and complaints,
+ * and walking the wizard's steps as a person would.
+ */
+import { chromium, type Browser, type Locator, type Page } from 'playwright';
+import { expect } from 'vitest';
+// @ts-expect-error: a plain .mjs helper without types.
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
+import { CATALOGS } from '../../src/testing/catalogs.js';
+
+export const { en } = CATALOGS;
+
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium: run `node scripts/ensure-chromium.mjs` or set CHROME_PATH.');
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface ApiCall {
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly idempotencyKey: string | undefined;
+}
+
+/** What a tab did: its API calls (`/v1`, `/processor`), every path it loaded, and its errors, warnings and CSP violations. */
+export async function watch(tab: Page): Promise<{ api: ApiCall[]; loaded: string[]; problems: string[]; violations: () => Promise<string[]> }> {
+  const api: ApiCall[] = [];
+  const loaded: string[] = [];
+  const problems: string[] = [];
+  tab.on('console', (m) => void (m.type() === 'error' || m.type() === 'warning' ? problems.push(`console ${m.type()}: ${m.text()}`) : undefined));
+  tab.on('pageerror', (e) => void problems.push(`pageerror: ${e.message}`));
+  tab.on('response', (r) => {
+    const path = new URL(r.url()).pathname;
+    loaded.push(path);
+    if (r.status() >= 400) problems.push(`${r.status()} ${path}`);
+    if (path.startsWith('/v1/') || path.startsWith('/processor/')) {
+      api.push({ method: r.request().method(), path, status: r.status(), idempotencyKey: r.request().headers()['idempotency-key'] });
+    }
+  });
+  await tab.addInitScript(() => {
+    (window as unknown as { __violations: string[] }).__violations = [];
+    addEventListener('securitypolicyviolation', (e) => (window as unknown as { __violations: string[] }).__violations.push(`${e.effectiveDirective} ${e.blockedURI}`), true);
+  });
+  return { api, loaded, problems, violations: () => tab.evaluate(() => (window as unknown as { __violations: string[] }).__violations) };
+}
+
+export function wizard(tab: Page) {
+  const w = tab.locator('esim-renewal-wizard');
+  return {
+    w,
+    heading: (name: string): Locator => w.getByRole('heading', { name, exact: true, level: 2 }),
+    next: () => w.getByRole('button', { name: en.nav.next, exact: true }).click(),
+  };
+}
+
+/** Time left, where it was bought (online), and the account sign-in, up to the plan step. */
+export async function signInOnline(tab: Page, username = 'demo@example.com', password = 'demo1234'): Promise<void> {
+  const { w, heading, next } = wizard(tab);
+  await heading(en.validity.title).waitFor();
+  await w.getByLabel(en.validity.modeDays, { exact: true }).check();
+  await w.getByLabel(en.validity.daysLabel, { exact: true }).fill('2');
+  await next();
+  await heading(en.channel.title).waitFor();
+  await w.getByRole('radio', { name: new RegExp(`^${en.channel.online}`) }).check();
+  await next();
+  await heading(en.login.titleAccount).waitFor();
+  await w.getByLabel(en.login.username, { exact: true }).fill(username);
+  await w.getByLabel(en.login.password, { exact: true }).fill(password);
+  await w.getByRole('button', { name: en.login.submit, exact: true }).click();
+  await heading(en.plan.title).waitFor();
+}
+
+/** Picks a plan and goes on to the payment step. */
+export async function pickPlan(tab: Page, name: RegExp = /^7 days · 3 GB/): Promise<void> {
+  const { w, heading, next } = wizard(tab);
+  await w.getByRole('radio', { name }).check();
+  await next();
+  await heading(en.payment.title).waitFor();
+}
+
+/** Fills the card form (the card method, the number, expiry and code, the confirmation) and pays. */
+export async function payByCard(tab: Page, number: string, expiry = '12/34', cvc = '123'): Promise<void> {
+  const { w } = wizard(tab);
+  const card = w.getByLabel(en.payment.method.card, { exact: true });
+  if (!(await card.isChecked())) await card.check();
+  await w.getByLabel(en.payment.cardNumber, { exact: true }).fill(number);
+  await w.getByLabel(en.payment.cardExpiry, { exact: true }).fill(expiry);
+  await w.getByLabel(en.payment.cardCvc, { exact: true }).fill(cvc);
+  const confirm = w.getByLabel(en.payment.confirm, { exact: true });
+  if (!(await confirm.isChecked())) await confirm.check();
+  await w.getByRole('button', { name: /^Pay / }).click();
+}
+
+/** The demo notice, asserted shown or not once the first step is up. */
+export async function expectDemoNotice(tab: Page, shown: boolean): Promise<void> {
+  const { w, heading } = wizard(tab);
+  await heading(en.validity.title).waitFor();
+  const notice = w.getByRole('note').filter({ hasText: en.demoNotice });
+  if (shown) await notice.waitFor();
+  expect(await notice.count()).toBe(shown ? 1 : 0);
+}
