@@ -98,6 +98,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          // Saved progress is cleared around each test (test/browser/setup.ts).
+          setupFiles: ['test/browser/setup.ts'],
           globals: true,
           testTimeout: 20_000,
           browser: {

@@ -10,6 +10,9 @@ import '../src/define.js';
 setCustomElementsManifest(manifest);
 
 const preview: Preview = {
+  // Each story starts afresh: every story's wizard shares this frame's address, so progress one
+  // story saved (for resuming after a reload) would otherwise be resumed by the next.
+  beforeEach: () => localStorage.clear(),
   parameters: {
     a11y: { test: 'error' },
     // Each story starts with clean event spies (the Actions), so a play function can count events.

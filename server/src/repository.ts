@@ -23,11 +23,15 @@ export interface AccountRecord {
   readonly capabilities: Capabilities;
 }
 
-/** How a sign-in is looked up; all values normalised (trimmed, lower case; ICCID digits only). */
+/**
+ * How a sign-in is looked up (as typed: the implementation normalises: trimmed, lower case; ICCID
+ * digits only). An account (user name) is looked up within its channel; an ICCID or an order
+ * number names one eSIM wherever it was bought, so those have no channel.
+ */
 export type SignInLookup =
   | { readonly method: 'account'; readonly channel: Channel; readonly username: string }
-  | { readonly method: 'iccid'; readonly channel: Channel; readonly iccid: string; readonly email: string }
-  | { readonly method: 'order'; readonly channel: Channel; readonly orderNumber: string; readonly email: string };
+  | { readonly method: 'iccid'; readonly iccid: string; readonly email: string }
+  | { readonly method: 'order'; readonly orderNumber: string; readonly email: string };
 
 export interface SignInMatch {
   readonly accountId: string;
@@ -148,6 +152,14 @@ export interface Repository {
     get(id: string): Promise<OrderRecord | null>;
     /** An unpaid order of the account for this plan and quantity. */
     findOpen(accountId: string, planId: string, quantity: number): Promise<OrderRecord | null>;
+    /** The account's most recently created order. */
+    latestFor(accountId: string): Promise<OrderRecord | null>;
+    /**
+     * The account that placed the order with this reference (case-insensitive, trimmed), if
+     * `email` (case-insensitive, trimmed) is one it signs in with: its user name or the e-mail of
+     * its eSIM. A renewal order's reference signs in like an order number.
+     */
+    findSignIn(reference: string, email: string): Promise<SignInMatch | null>;
     /** Marks the plan live (and the account's expiry moved to the order's), once. */
     activate(id: string, at: number): Promise<OrderRecord>;
     /** Schedules a plan that was waiting for a recheck. */

@@ -193,7 +193,8 @@ export const ErrorBody = object(
 const email: Schema = { type: 'string', minLength: 3, maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+$' };
 
 export const SignInRequest: Schema = {
-  description: 'Account credentials, or ICCID or order number with the e-mail address of the purchase.',
+  description:
+    'Account credentials, or ICCID or order number with the e-mail address of the purchase. `orderNumber` may also be the `reference` of a renewal order (POST /v1/orders), with an e-mail address of the account that placed it.',
   oneOf: [
     object({ method: { const: 'account' }, channel: Channel, username: text(254, 1), password: text(200, 1) }, ['method', 'channel', 'username', 'password']),
     object(
@@ -294,7 +295,7 @@ export const OPERATIONS = {
     session: false,
     summary: 'Sign in',
     description:
-      'Proves the eSIM is the person’s own and sets the HttpOnly session cookie `esim_session`. Accounts are looked up within the chosen channel. Five failures in a row for one sign-in (or many from one address) answer 429 with `Retry-After` until it passes.',
+      'Proves the eSIM is the person’s own and sets the HttpOnly session cookie `esim_session`. Accounts (user name and password) are looked up within the chosen channel; an ICCID or an order number names one eSIM in any channel, whatever `channel` says. A renewal order’s `reference` (case-insensitive) with an e-mail address of the account that placed it signs in to that account, as an order number does (“I already paid: check my order”). Five failures in a row for one sign-in (or many from one address) answer 429 with `Retry-After` until it passes.',
     body: SignInRequest,
     responses: {
       200: {
@@ -305,7 +306,7 @@ export const OPERATIONS = {
       ...stateChanging,
       401: { description: '`invalid-credentials`: wrong user name or password.', schema: ErrorBody },
       403: { description: '`locked`: the account is locked; or `csrf`.', schema: ErrorBody },
-      404: { description: '`not-found`: no eSIM with that ICCID or order number and e-mail.', schema: ErrorBody },
+      404: { description: '`not-found`: no eSIM with that ICCID or order number and e-mail, and no renewal order with that reference placed by an account with that e-mail.', schema: ErrorBody },
       429: ERRORS[429],
       ...faults,
     },
@@ -348,6 +349,20 @@ export const OPERATIONS = {
       201: { description: 'A new unpaid order.', schema: Order },
       ...stateChanging,
       422: { description: '`invalid-input`: an unknown plan, or the account cannot top up now (not rechargeable, expired past grace, too early).', schema: ErrorBody },
+      ...withSession,
+    },
+  },
+  latestOrder: {
+    method: 'GET',
+    path: '/v1/orders/latest',
+    tag: 'orders',
+    session: true,
+    summary: 'The account’s latest order, with its payment and activation',
+    description:
+      '“I already paid: check my order”: the most recently created order of the signed-in account (placed in this session or an earlier one), answered as `GET /v1/orders/{orderId}` answers it.',
+    responses: {
+      200: { description: 'The order, its latest payment (null before one) and its activation.', schema: OrderDetail },
+      404: { description: '`not-found`: the account has no order.', schema: ErrorBody },
       ...withSession,
     },
   },

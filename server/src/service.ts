@@ -71,6 +71,13 @@ export interface ServiceOptions {
   readonly scryptCost?: number;
 }
 
+/** `GET /v1/orders/{orderId}` and `GET /v1/orders/latest`. */
+export interface OrderDetail {
+  readonly order: Order;
+  readonly payment: PaymentOutcome | null;
+  readonly activation: ActivationStatus;
+}
+
 /** A signed-in request: the session and its account. */
 export interface Context {
   readonly session: SessionRecord;
@@ -93,21 +100,26 @@ export class Service {
   // -------------------------------------------------------------------------------------------
 
   /**
-   * Checks the credentials like `findDemoAccount` (src/providers/catalogue.ts) does, against the
-   * stored, hashed sign-ins: an unknown user name is `invalid-credentials` like a wrong password;
-   * an unknown ICCID or order number is `not-found`; a locked account is `locked`. Failures in a
-   * row are counted per identity and per client address; past the limit: 429 with Retry-After.
+   * Checks the credentials like the demo provider's `identify` (src/providers/demo.ts) does,
+   * against the stored, hashed sign-ins: a user name is looked up within the channel, an ICCID or
+   * an order number in any channel (see `findDemoAccount` in src/providers/catalogue.ts); a
+   * renewal order's reference, with an e-mail of the account that placed it, signs in to that
+   * account like an order number. An unknown user name is `invalid-credentials` like a wrong
+   * password; an unknown ICCID, order number or reference, or a wrong e-mail with one, is
+   * `not-found`; a locked account is `locked`. Failures in a row are counted per identity and per
+   * client address; past the limit: 429 with Retry-After.
    */
   async signIn(credentials: Credentials, clientAddress: string): Promise<{ sessionId: string; expiresAt: number }> {
     const now = this.now();
     const { maxFailures, maxFailuresPerAddress, lockoutMs } = this.#o.signIn;
+    // A user name is one per channel; an ICCID or an order number is one whatever the channel sent.
     const identity =
       credentials.method === 'account'
-        ? credentials.username.trim().toLowerCase()
+        ? `${credentials.channel}:account:${credentials.username.trim().toLowerCase()}`
         : credentials.method === 'iccid'
-          ? digitsOnly(credentials.iccid)
-          : credentials.orderNumber.trim().toLowerCase();
-    const keys = [`signin:${credentials.channel}:${credentials.method}:${identity}`, `address:${clientAddress}`] as const;
+          ? `iccid:${digitsOnly(credentials.iccid)}`
+          : `order:${credentials.orderNumber.trim().toLowerCase()}`;
+    const keys = [`signin:${identity}`, `address:${clientAddress}`] as const;
     for (const key of keys) {
       const until = await this.repo.throttle.lockedUntil(key, now);
       if (until !== null) {
@@ -116,7 +128,10 @@ export class Service {
       }
     }
 
-    const match = await this.repo.accounts.findSignIn(credentials);
+    // As in the demo: a renewal order's reference first, then the catalogue's order numbers.
+    const match =
+      (credentials.method === 'order' ? await this.repo.orders.findSignIn(credentials.orderNumber, credentials.email) : null) ??
+      (await this.repo.accounts.findSignIn(credentials));
     const account = match ? await this.repo.accounts.get(match.accountId) : null;
     let failure: HttpError | null = null;
     if (credentials.method === 'account') {
@@ -230,8 +245,19 @@ export class Service {
     return { order: orderOf(record), created: true };
   }
 
-  async orderDetail(ctx: Context, orderId: string): Promise<{ order: Order; payment: PaymentOutcome | null; activation: ActivationStatus }> {
-    const record = await this.#order(ctx, orderId);
+  async orderDetail(ctx: Context, orderId: string): Promise<OrderDetail> {
+    return this.#detail(await this.#order(ctx, orderId));
+  }
+
+  /** The account's most recently created order (from any of its sessions), as {@link orderDetail} answers it; 404 before one. */
+  async latestOrder(ctx: Context): Promise<OrderDetail> {
+    const record = await this.repo.orders.latestFor(ctx.account.id);
+    if (!record) throw notFound('no order yet');
+    return this.#detail(record);
+  }
+
+  /** An order with its latest payment (null before one) and its activation. */
+  async #detail(record: OrderRecord): Promise<OrderDetail> {
     const payment = await this.repo.payments.latestFor(record.id);
     return {
       order: orderOf(record),

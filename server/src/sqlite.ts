@@ -134,6 +134,11 @@ const MIGRATIONS: readonly string[] = [
     updated_at INTEGER NOT NULL
   );
   `,
+  // The account's latest order; sign-in by a renewal order's reference, whatever its case.
+  `
+  CREATE INDEX orders_by_account ON orders (account_id, created_at);
+  CREATE INDEX orders_by_reference ON orders (reference COLLATE NOCASE);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -304,11 +309,19 @@ function sqliteRepository(db: Database): Repository & { readonly db: Database } 
     signInAccount: db.prepare<SignInMatch>(
       "SELECT s.account_id AS accountId, s.password_hash AS passwordHash FROM sign_ins s JOIN accounts a ON a.id = s.account_id WHERE s.method = 'account' AND a.channel = ? AND s.username = ?",
     ),
+    // An ICCID or an order number names one eSIM in any channel.
     signInIccid: db.prepare<SignInMatch>(
-      "SELECT s.account_id AS accountId, NULL AS passwordHash FROM sign_ins s JOIN accounts a ON a.id = s.account_id WHERE s.method = 'iccid' AND a.channel = ? AND s.iccid = ? AND s.email = ?",
+      "SELECT account_id AS accountId, NULL AS passwordHash FROM sign_ins WHERE method = 'iccid' AND iccid = ? AND email = ? ORDER BY id LIMIT 1",
     ),
     signInOrder: db.prepare<SignInMatch>(
-      "SELECT s.account_id AS accountId, NULL AS passwordHash FROM sign_ins s JOIN accounts a ON a.id = s.account_id WHERE s.method = 'order' AND a.channel = ? AND s.order_number = ? AND s.email = ?",
+      "SELECT account_id AS accountId, NULL AS passwordHash FROM sign_ins WHERE method = 'order' AND order_number = ? AND email = ? ORDER BY id LIMIT 1",
+    ),
+    // A renewal order's reference, with an e-mail the account that placed it signs in with.
+    signInReference: db.prepare<SignInMatch>(
+      `SELECT o.account_id AS accountId, NULL AS passwordHash FROM orders o
+       WHERE o.reference = ? COLLATE NOCASE
+         AND EXISTS (SELECT 1 FROM sign_ins s WHERE s.account_id = o.account_id AND (CASE s.method WHEN 'account' THEN s.username ELSE s.email END) = ?)
+       LIMIT 1`,
     ),
     account: db.prepare<AccountRow>('SELECT * FROM accounts WHERE id = ?'),
     setExpiry: db.prepare('UPDATE accounts SET expires_at = ? WHERE id = ?'),
@@ -322,6 +335,7 @@ function sqliteRepository(db: Database): Repository & { readonly db: Database } 
     ),
     order: db.prepare<OrderRow>('SELECT * FROM orders WHERE id = ?'),
     openOrder: db.prepare<OrderRow>('SELECT * FROM orders WHERE account_id = ? AND plan_id = ? AND quantity = ? AND paid_by IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1'),
+    latestOrder: db.prepare<OrderRow>('SELECT * FROM orders WHERE account_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1'),
     activateOrder: db.prepare('UPDATE orders SET activated_at = ? WHERE id = ? AND activated_at IS NULL'),
     scheduleOrder: db.prepare('UPDATE orders SET activate_at = ? WHERE id = ? AND activate_at IS NULL'),
     payOrder: db.prepare('UPDATE orders SET paid_by = ?, paid_at = ?, activation_mode = ?, activate_at = ? WHERE id = ? AND paid_by IS NULL'),
@@ -420,8 +434,8 @@ function sqliteRepository(db: Database): Repository & { readonly db: Database } 
             (l.method === 'account'
               ? q.signInAccount.get(l.channel, norm(l.username))
               : l.method === 'iccid'
-                ? q.signInIccid.get(l.channel, digitsOnly(l.iccid), norm(l.email))
-                : q.signInOrder.get(l.channel, norm(l.orderNumber), norm(l.email))) ?? null,
+                ? q.signInIccid.get(digitsOnly(l.iccid), norm(l.email))
+                : q.signInOrder.get(norm(l.orderNumber), norm(l.email))) ?? null,
         ),
       get: (id) => run(() => {
         const r = q.account.get(id);
@@ -467,6 +481,12 @@ function sqliteRepository(db: Database): Repository & { readonly db: Database } 
           const r = q.openOrder.get(accountId, planId, quantity);
           return r ? order(r) : null;
         }),
+      latestFor: (accountId) =>
+        run(() => {
+          const r = q.latestOrder.get(accountId);
+          return r ? order(r) : null;
+        }),
+      findSignIn: (reference, email) => run(() => q.signInReference.get(reference.trim(), norm(email)) ?? null),
       activate: (id, at) => run(() => activateTx.immediate(id, at)),
       schedule: (id, activateAt) => run(() => void q.scheduleOrder.run(activateAt, id)),
     },

@@ -1,18 +1,17 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Actor, AnyActorLogic, EventObject, Snapshot, SnapshotFrom, Subscription } from 'xstate';
+import type { Actor, AnyActorLogic, Snapshot, SnapshotFrom, Subscription } from 'xstate';
 
 /**
  * Binds an XState actor to a Lit host. Subscribes on connect and unsubscribes on disconnect,
  * with a stable listener. The actor outlives a move in the DOM: it is only stopped when the
- * host stays disconnected past the current task, and then it is resumed from its persisted
- * snapshot if the host comes back.
+ * host stays disconnected past the current task, and it is resumed from its snapshot if the host
+ * comes back. A resumed actor (from here, or from storage after a reload) is sent `host.resumed`:
+ * its in-flight calls and timers were not kept, and its machine says how each state goes on.
  */
 export class ActorController<TLogic extends AnyActorLogic> implements ReactiveController {
   #actor: Actor<TLogic> | undefined;
   #subscription: Subscription | undefined;
   #parked: Snapshot<unknown> | undefined;
-  /** The parked actor's pending delayed events (`after` timers), which XState does not persist. */
-  #parkedTimers: { event: EventObject; delay: number; id: string }[] = [];
   #stopTimer: ReturnType<typeof setTimeout> | undefined;
   #snapshot: SnapshotFrom<TLogic> | undefined;
 
@@ -21,7 +20,7 @@ export class ActorController<TLogic extends AnyActorLogic> implements ReactiveCo
     /** Creates the actor, from a parked snapshot when there is one. */
     private readonly create: (snapshot?: Snapshot<unknown>) => Actor<TLogic>,
     /** Called on every new snapshot, before the host re-renders. */
-    private readonly onChange: (previous: SnapshotFrom<TLogic> | undefined, next: SnapshotFrom<TLogic>) => void = () => {},
+    private readonly onChange: (previous: SnapshotFrom<TLogic> | undefined, next: SnapshotFrom<TLogic>) => void,
   ) {
     host.addController(this);
   }
@@ -49,13 +48,17 @@ export class ActorController<TLogic extends AnyActorLogic> implements ReactiveCo
     this.#stopTimer = undefined;
     const actor = this.actor;
     if (!this.#subscription) this.#subscription = actor.subscribe(this.#listener);
+    const resumed = this.#resumed;
+    this.#resumed = false;
     actor.start();
-    // A resumed actor does not re-enter its state, so its timers (activation polling, the sign-in
-    // pause, voucher checks) are armed again here, each for its full delay, under the same id so
-    // that leaving the state still cancels it.
-    for (const t of this.#parkedTimers.splice(0)) actor.system.scheduler.schedule(actor, actor, t.event, t.delay, t.id);
     this.#listener(actor.getSnapshot());
+    // A restored actor does not re-enter its state: its timers and calls were not kept. It is
+    // told so (`host.resumed`), and its machine says how each state goes on.
+    if (resumed) actor.send({ type: 'host.resumed' } as never);
   }
+
+  /** The next start is of a restored actor. */
+  #resumed = false;
 
   hostDisconnected(): void {
     this.#subscription?.unsubscribe();
@@ -64,14 +67,14 @@ export class ActorController<TLogic extends AnyActorLogic> implements ReactiveCo
     this.#stopTimer = setTimeout(() => this.#park(), 0);
   }
 
-  /** Throws the actor away and starts a fresh one (the element's `reset()`). */
-  replace(): void {
+  /** Throws the actor away and starts a fresh one (`reset()`), or one from a saved snapshot. */
+  replace(snapshot?: Snapshot<unknown>): void {
     this.#subscription?.unsubscribe();
     this.#subscription = undefined;
     this.#actor?.stop();
     this.#actor = undefined;
-    this.#parked = undefined;
-    this.#parkedTimers = [];
+    this.#parked = snapshot;
+    this.#resumed = snapshot !== undefined;
     this.#snapshot = undefined;
     this.hostConnected();
     // The fresh actor's first snapshot is read when it is created, so the listener sees no change:
@@ -82,10 +85,10 @@ export class ActorController<TLogic extends AnyActorLogic> implements ReactiveCo
   #park(): void {
     const actor = this.#actor;
     if (!actor) return;
-    this.#parked = actor.getPersistedSnapshot();
-    this.#parkedTimers = Object.values(actor.system.getSnapshot()._scheduledEvents)
-      .filter((s) => s.source === actor && s.target === actor)
-      .map(({ event, delay, id }) => ({ event, delay, id }));
+    // Calls in flight are not carried over (the machine starts them again on resume, or asks the
+    // provider what became of a payment): restoring them as well would make them twice.
+    this.#parked = { ...actor.getPersistedSnapshot(), children: {} } as unknown as Snapshot<unknown>;
+    this.#resumed = true;
     actor.stop();
     this.#actor = undefined;
   }

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { en, type CoreMessages, type Messages } from '../i18n/en.js';
-import { loadLaterMessages, loadMessages, resolveLocale, type Locale } from '../i18n/locales.js';
+import type { LaterMessages } from '../i18n/en-later.js';
+import { loadMessages, resolveLocale, type Locale } from '../i18n/locales.js';
 
 /**
  * Per-element localisation, with no page-wide set-up (the host page may run its own i18n, and
@@ -19,7 +20,8 @@ export class LocaleController implements ReactiveController {
   ready = false;
   /** Whether `messages` includes the later steps' part. */
   hasLater = false;
-  #wantLater = false;
+  /** How the later steps' catalogs load, once the later chunk (which brings it) is in. */
+  #laterLoader: ((locale: Locale) => Promise<LaterMessages>) | undefined;
   #wanted: string | null = null;
   /** The catalog being loaded, if any: the host's `updateComplete` waits for it. */
   pending: Promise<unknown> | null = null;
@@ -54,16 +56,16 @@ export class LocaleController implements ReactiveController {
   }
 
   /** Asks for the later steps' strings too (in this and every later locale). */
-  requireLater(): void {
-    if (this.#wantLater) return;
-    this.#wantLater = true;
+  requireLater(load: (locale: Locale) => Promise<LaterMessages>): void {
+    if (this.#laterLoader) return;
+    this.#laterLoader = load;
     this.#refresh();
   }
 
   readonly #refresh = (): void => {
     const locale = this.resolve();
-    const withLater = this.#wantLater;
-    const wanted = `${locale}:${withLater}`;
+    const withLater = this.#laterLoader;
+    const wanted = `${locale}:${!!withLater}`;
     if (wanted === this.#wanted) return;
     this.#wanted = wanted;
     if (locale === 'en' && !withLater) {
@@ -72,7 +74,7 @@ export class LocaleController implements ReactiveController {
       return;
     }
     // Both parts switch together, so the wizard never speaks two languages at once.
-    const loading = Promise.all([loadMessages(locale), withLater ? loadLaterMessages(locale) : null]);
+    const loading = Promise.all([loadMessages(locale), withLater ? withLater(locale) : null]);
     this.pending = loading.finally(() => {
       if (this.pending === settled) this.pending = null;
     });

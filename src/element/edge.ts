@@ -6,7 +6,7 @@ import type { UserEvent, WizardContext } from '../machine/context.js';
 import type { ProviderInfo } from '../providers/contract.js';
 import type { Messages } from '../i18n/en.js';
 import type { Vault } from './provider-actors.js';
-import type { CardFields } from './views/view.js';
+import type { CardFields, ViewHost } from './views/view.js';
 
 export interface Edge {
   readonly vault: Vault;
@@ -14,6 +14,8 @@ export interface Edge {
   card: CardFields;
   copied: boolean;
   copiedTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Saved progress could not be used: the wizard says so on its first step. */
+  notice: boolean;
   /** The order whose completion was announced (`esim-renewal-complete` fires once per order). */
   completedOrder: string | null;
   readonly host: HTMLElement & { requestUpdate(): void };
@@ -24,4 +26,14 @@ export interface Edge {
   info(): ProviderInfo | null;
   /** Whether the host put its own payment UI into the `payment` slot. */
   hostPayment(): boolean;
+  /** Stops what `attach` started (while the element is connected). */
+  detach?: () => void;
+  /** The machine's snapshot now. */
+  snapshot(): { context: WizardContext; value: unknown; hasTag(tag: string): boolean };
+  /** The support message as last prepared from what is known (kept until the person edits it). */
+  prepared: string;
+  /** The view host now, once the later steps' strings are in (else null). */
+  view(): ViewHost | null;
+  /** Works with the saved progress (its storage and key); undefined with `no-persist`, or when storage fails. */
+  store<T>(use: (storage: Storage, key: string) => T): T | undefined;
 }

@@ -10,7 +10,7 @@ import { LANGUAGE_NAMES, LOCALES } from '../i18n/locales.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { localToday } from '../i18n/today.js';
 import type { Provider, ProviderInfo, ProviderProfile, Session } from '../providers/contract.js';
-import type { ActivationScenario, DemoProvider } from '../providers/demo.js';
+import type { ActivationScenario } from '../providers/demo.js';
 import { BeforeStepChangeEvent, StepChangeEvent } from './events.js';
 import { providerActors, type ProviderCalls, type Vault } from './provider-actors.js';
 import type { Edge } from './edge.js';
@@ -110,14 +110,14 @@ export class EsimRenewalWizard extends LitElement {
     theme: { type: String, reflect: true },
     plansFilter: {
       attribute: 'plans-filter',
-      converter: {
-        fromAttribute: (value: string | null) => (value ? value.split(/[\s,]+/).filter(Boolean) : null),
-        toAttribute: (value: readonly string[] | null) => (value ? value.join(' ') : null),
-      },
+      // (Not reflected, so only the attribute-to-property direction is needed.)
+      converter: (value: string | null) => (value ? value.split(/[\s,]+/).filter(Boolean) : null),
     },
     session: { attribute: false },
     profile: { attribute: false },
     apiBase: { type: String, attribute: 'api-base' },
+    persistKey: { type: String, attribute: 'persist-key' },
+    noPersist: { type: Boolean, attribute: 'no-persist' },
   };
 
   /**
@@ -138,6 +138,17 @@ export class EsimRenewalWizard extends LitElement {
    * it, the built-in demo provider is used and a "no real payment" notice is shown.
    */
   declare provider: Provider | null;
+
+  /**
+   * Where progress is saved in `localStorage` (for 24 hours), so a reload or a tab closed to
+   * restart the phone comes back to the same step. Default: `esim-renewal-wizard:` + the page's
+   * path + `#` + the element's `id` (or its position among the page's wizards), which keeps two
+   * wizards on one page apart. Secrets (card data, passwords, tokens, sessions) are never saved.
+   */
+  declare persistKey: string | null;
+
+  /** Saves nothing: a reload starts afresh. */
+  declare noPersist: boolean;
 
   /**
    * The base URL of a backend that speaks the HTTP contract (docs/http-contract.md), e.g.
@@ -189,12 +200,17 @@ export class EsimRenewalWizard extends LitElement {
     copied: false,
     copiedTimer: undefined,
     completedOrder: null,
+    notice: false,
+    prepared: '',
+    view: () => (this.#locale.hasLater ? this.#viewHost(this.#wizard.snapshot as WizardSnapshot) : null),
     host: this,
     send: (event) => this.#send(event),
     context: () => this.#wizard.snapshot.context,
     messages: () => this.#messages,
     info: () => this.#info(),
     hostPayment: () => this.querySelector(':scope > [slot="payment"]') !== null,
+    store: (use) => this.#store(use),
+    snapshot: () => this.#wizard.snapshot as WizardSnapshot,
   };
   readonly #vault: Vault = this.#edge.vault;
   /** Without a `provider`: the HTTP provider (`api-base`) or the demo, once loaded. */
@@ -205,14 +221,14 @@ export class EsimRenewalWizard extends LitElement {
   #announcement: (m: Messages) => string = () => '';
   #focusHeading = false;
   #hadFocus = false;
-  #children: MutationObserver | undefined;
+  /** Saved progress is being restored (undefined: not looked for yet). */
+  #restoring: boolean | undefined;
   /** The later steps' chunk, once loaded. */
   #later: Later | undefined;
   #laterLoading: Promise<void> | undefined;
   /** Whether fetching the later chunk has been scheduled (after the first render with content). */
   #laterScheduled = false;
   /** The support message as last prepared, to tell the person's edits from it. */
-  #preparedMessage = '';
   readonly #locale = new LocaleController(this);
 
   get #messages(): Messages {
@@ -247,6 +263,8 @@ export class EsimRenewalWizard extends LitElement {
     this.session = null;
     this.profile = { brandName: '' };
     this.apiBase = null;
+    this.persistKey = null;
+    this.noPersist = false;
   }
 
   /**
@@ -270,6 +288,7 @@ export class EsimRenewalWizard extends LitElement {
     this.#vault.session = this.session ?? null;
     this.#attempted = null;
     this.#edge.completedOrder = null;
+    this.#store((storage, key) => storage.removeItem(key));
     this.#wizard.replace();
     // A fresh actor is not a transition, so the step change is told here, as any other.
     this.#stepChanged(stepOf(before), stepOf(this.#wizard.snapshot as WizardSnapshot));
@@ -286,41 +305,31 @@ export class EsimRenewalWizard extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Saved progress: the rest of the wizard (which knows how to read it) loads first; meanwhile
+    // the wizard shows nothing rather than a first step it would leave at once.
+    if (this.#restoring === undefined) {
+      this.#restoring = this.#store((storage, key) => storage.getItem(key)) != null;
+      if (this.#restoring) void this.#loadLater();
+    }
     // (The demo provider, when no provider is set, is fetched with the later chunk, after the first paint.)
-    // The host may add or remove its payment UI at any time.
-    this.#children ??= new MutationObserver(() => {
-      this.#later?.slotChanged(this.#edge, this.#wizard.snapshot as WizardSnapshot);
-      this.requestUpdate();
-    });
-    this.#children.observe(this, { childList: true });
+    // The later chunk watches the payment slot and the network while the element is connected.
+    this.#later?.attach(this.#edge);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#children?.disconnect();
+    this.#edge.detach?.();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // Bad attribute values are reported once the later chunk is in (a moment after first paint).
-    if (this.#later) this.#later.checkAttributes(this, changed);
-    if (changed.has('demoScenario') && this.#fallback && 'scenario' in this.#fallback) (this.#fallback as DemoProvider).scenario = this.#validScenario();
     if (changed.has('session') && this.session) {
       // A new session from the host: used for every call from now on; a wizard waiting for it goes on.
       this.#vault.session = this.session;
       this.#wizard.send({ type: 'host.session' });
     }
     this.#hadFocus = this.shadowRoot?.activeElement != null;
-    // The support message is prepared from what is known now, in the current language, until
-    // the person edits it; their words are then kept as typed.
-    const snap = this.#wizard.snapshot as WizardSnapshot;
-    if (
-      this.#later &&
-      this.#locale.hasLater &&
-      statePath(snap).startsWith('troubleshooting.') &&
-      (this.#vault.supportMessage === '' || this.#vault.supportMessage === this.#preparedMessage)
-    ) {
-      this.#vault.supportMessage = this.#preparedMessage = this.#later.preparedSupportMessage(this.#viewHost(snap));
-    }
+    // Attribute checks and the support message's preparation come with the later chunk.
+    this.#later?.beforeUpdate(this.#edge, changed, this.#fallback);
   }
 
   /**
@@ -330,7 +339,7 @@ export class EsimRenewalWizard extends LitElement {
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
     for (let i = 0; i < 5; i++) {
-      const waits = [this.#locale.pending, FIRST_VIEWS[stepOf(this.#wizard.snapshot as WizardSnapshot)] ? null : this.#laterLoading].filter(Boolean);
+      const waits = [this.#locale.pending, FIRST_VIEWS[stepOf(this.#wizard.snapshot as WizardSnapshot)] && !this.#restoring ? null : this.#laterLoading].filter(Boolean);
       if (waits.length === 0) break;
       await Promise.all(waits).catch(() => {});
       result = await super.getUpdateComplete();
@@ -375,7 +384,7 @@ export class EsimRenewalWizard extends LitElement {
     const busy = snap.hasTag('busy');
     const demo = this.#info()?.demo ?? (!this.provider && !this.apiBase);
     // Until the first catalog is in (a locale chunk), nothing rather than a flash of English.
-    if (!this.#locale.ready) return html`<div class="base" part="base" aria-busy="true"></div>`;
+    if (!this.#locale.ready || this.#restoring) return html`<div class="base" part="base" aria-busy="true"></div>`;
     // The header is no banner landmark: the host page has its own, and may hold several wizards.
     return html`<div class="base" part="base" lang=${m.locale}>
       <header part="header" role="none">
@@ -383,6 +392,7 @@ export class EsimRenewalWizard extends LitElement {
         ${this.hideLanguageSwitcher ? nothing : this.#languageSwitcher()}
       </header>
       ${demo ? html`<p class="notice" part="notice" role="note">${m.demoNotice}</p>` : nothing}
+      ${this.#later?.savedNotice(this.#edge)}
       <nav aria-label=${m.progressLabel}>
         <ol class="progress" part="progress">
           ${MAIN_STEPS.map(
@@ -429,14 +439,13 @@ export class EsimRenewalWizard extends LitElement {
 
   /** Fetches the later steps' views and strings, once. */
   #loadLater(): Promise<void> {
-    this.#locale.requireLater();
     this.#laterLoading ??= import('./later.js').then(
       (later) => {
         this.#later = later;
-        later.checkAttributes(this, new Map([['channel', null], ['demoScenario', null], ['theme', null]]) as PropertyValues);
-        const root = this.renderRoot as ShadowRoot;
-        const sheet = later.laterStyles.styleSheet;
-        if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+        // Its strings, styles and watchers join in; saved progress, if any, is read now.
+        const saved = later.loaded(this.#edge, this.#locale, this.#restoring);
+        this.#restoring = false;
+        if (saved) this.#wizard.replace(saved as never);
         this.requestUpdate();
       },
       () => {
@@ -528,7 +537,7 @@ export class EsimRenewalWizard extends LitElement {
     if (this.provider) return Promise.resolve(this.provider);
     // Read when first needed (after the first paint); the later chunk knows how to make each.
     this.#fallbackLoading ??= this.#loadLater().then(() =>
-      this.#later!.fallbackProvider(this.apiBase, this.#validScenario()).then((provider) => {
+      this.#later!.fallbackProvider(this).then((provider) => {
         this.#fallback = provider;
         this.requestUpdate();
         return provider;
@@ -538,20 +547,31 @@ export class EsimRenewalWizard extends LitElement {
   }
 
 
+  /**
+   * Works with this wizard's saved progress in `localStorage`: nothing with `no-persist`, nor
+   * where storage is off limits (a sandboxed frame, a browser setting), which throws.
+   */
+  #store<T>(use: (storage: Storage, key: string) => T): T | undefined {
+    try {
+      return this.noPersist
+        ? undefined
+        : use(localStorage, this.persistKey || `esim-renewal-wizard:${location.pathname}#${this.id || [...document.querySelectorAll('esim-renewal-wizard')].indexOf(this)}`);
+    } catch {
+      return undefined;
+    }
+  }
+
   #validChannel(): Channel | null {
     return this.channel && (CHANNELS as readonly string[]).includes(this.channel) ? this.channel : null;
   }
 
-  #validScenario(): ActivationScenario {
-    return (['immediate', 'delayed', 'never', 'failed'] as const).find((s) => s === this.demoScenario) ?? 'immediate';
-  }
 
   #clearSecrets(): void {
     this.#vault.password = '';
     this.#vault.supportMessage = '';
     this.#vault.card = null;
     this.#edge.card = { number: '', expiry: '', cvc: '' };
-    this.#preparedMessage = '';
+    this.#edge.prepared = '';
   }
 
 }

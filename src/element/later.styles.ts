@@ -105,4 +105,17 @@ export const laterStyles = css`
   a {
     color: var(--_accent);
   }
+  .progress .step-link {
+    min-height: 1.5rem;
+    padding: 0;
+    font-weight: inherit;
+    font-size: inherit;
+  }
+  .link {
+    background: none;
+    border: 0;
+    color: var(--_accent);
+    text-decoration: underline;
+    padding: 0.5rem 0;
+  }
 `;

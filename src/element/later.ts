@@ -19,7 +19,8 @@ import { planView } from './views/plan.js';
 import { shopVisitView } from './views/shop-visit.js';
 import { preparedSupportMessage, troubleshootingView } from './views/troubleshooting.js';
 import type { CardFields, ViewHost } from './views/view.js';
-import type { TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { wizardMachine } from '../machine/machine.js';
 
 export type LaterStep = Exclude<StepId, 'validity'>;
 
@@ -36,7 +37,11 @@ export const laterViews: Record<LaterStep, (v: ViewHost) => TemplateResult> = {
 
 export { laterStyles, preparedSupportMessage };
 export { providerCalls } from './provider-calls.js';
-export { checkAttributes } from './attributes.js';
+import { checkAttributes } from './attributes.js';
+export { checkAttributes };
+import { loadLaterMessages } from '../i18n/later-locales.js';
+import type { LocaleController } from '../controllers/locale-controller.js';
+import type { EsimRenewalWizard } from './esim-renewal-wizard.js';
 import { completeDetail, PaymentRequestEvent, RenewalCompleteEvent, SessionExpiredEvent, WizardErrorEvent } from './events-later.js';
 import type { Edge } from './edge.js';
 import { statePath, stepOf } from '../machine/selectors.js';
@@ -47,6 +52,22 @@ export function cardForTokenizing(card: CardFields): CardInput | null {
   const errors = cardErrors(card);
   if (errors.number || errors.expiry || errors.cvc) return null;
   return { number: digitsOnly(card.number), expiry: card.expiry, cvc: card.cvc.trim() };
+}
+
+/**
+ * The chunk has arrived: the later steps' strings load (in this and every language the wizard
+ * switches to), bad attribute values are reported, the later styles join the shadow root, and
+ * the watchers start. Returns the saved progress to resume from, when asked to look for it.
+ */
+export function loaded(edge: Edge, locale: LocaleController, restoring: boolean | undefined): Saved['snapshot'] | undefined {
+  const el = edge.host as EsimRenewalWizard;
+  locale.requireLater(loadLaterMessages);
+  if (el.isConnected) attach(edge);
+  checkAttributes(el, new Map([['channel', null], ['demoScenario', null], ['theme', null]]) as PropertyValues);
+  const root = el.renderRoot as ShadowRoot;
+  const sheet = laterStyles.styleSheet;
+  if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  return restoring ? readSaved(edge) : undefined;
 }
 
 /** The later views' part of the view host: the card form, copying, the support message. */
@@ -82,6 +103,10 @@ export function hostExtras(edge: Edge): Partial<ViewHost> {
         }, 2000);
       }),
     downloadReminder: () => downloadReminder(edge.context(), edge.messages()),
+    // (Its words are in the later steps' catalog, which may still be on its way.)
+    checkOrder: edge.messages().login
+      ? html`<p><button type="button" class="secondary" @click=${() => edge.send({ type: 'user.checkOrder' })}>${edge.messages().login.checkOrder}</button></p>`
+      : undefined,
   };
 }
 
@@ -89,6 +114,7 @@ type Snap = { context: WizardContext; value: unknown; hasTag(tag: string): boole
 
 /** What follows a new snapshot from sign-in onwards: events to the host, secrets dropped. */
 export function afterSnapshot(edge: Edge, previous: Snap | undefined, next: Snap): void {
+  save(edge, previous, next);
   const to = stepOf(next as never);
   const path = statePath(next as never);
   const entered = !previous || statePath(previous as never) !== path;
@@ -105,7 +131,7 @@ export function afterSnapshot(edge: Edge, previous: Snap | undefined, next: Snap
   }
   if (path === 'login.awaitingHost' && previous && entered) {
     edge.vault.session = null;
-    edge.host.dispatchEvent(new SessionExpiredEvent({ step: ctx.resumeStep ?? 'plan' }));
+    edge.host.dispatchEvent(new SessionExpiredEvent({ step: ctx.resumeStep === 'reconcile' ? 'payment' : (ctx.resumeStep ?? 'plan') }));
   }
   if (path === 'payment.review' && entered) slotChanged(edge, next);
   if (to === 'done' && ctx.order && edge.completedOrder !== ctx.order.orderId) {
@@ -126,9 +152,113 @@ export function slotChanged(edge: Edge, snap: Snap): void {
  * The provider when the host set none: the HTTP provider for an `api-base`, else the demo.
  * Each is its own chunk: a page loads only the one it uses.
  */
-export async function fallbackProvider(apiBase: string | null, scenario: ActivationScenario): Promise<Provider> {
-  if (apiBase) return new (await import('../providers/http.js')).HttpProvider({ apiBase });
-  return new (await import('../providers/demo.js')).DemoProvider({ scenario });
+export async function fallbackProvider(el: { apiBase: string | null; demoScenario: string }): Promise<Provider> {
+  if (el.apiBase) return new (await import('../providers/http.js')).HttpProvider({ apiBase: el.apiBase });
+  return new (await import('../providers/demo.js')).DemoProvider({ scenario: validScenario(el.demoScenario) });
+}
+
+/** The demo's activation scenario: an unknown one is reported (checkAttributes) and means `immediate`. */
+function validScenario(name: string): ActivationScenario {
+  return (['immediate', 'delayed', 'never', 'failed'] as const).find((s) => s === name) ?? 'immediate';
+}
+
+/**
+ * Before each render, once this chunk is in: bad attribute values are reported, the demo follows
+ * `demo-scenario`, and on the troubleshooting path the support message is prepared from what is
+ * known now, in the current language, until the person edits it; their words are then kept.
+ */
+export function beforeUpdate(edge: Edge, changed: PropertyValues, fallback: Provider | undefined): void {
+  const el = edge.host as unknown as HTMLElement & { demoScenario: string };
+  checkAttributes(el as never, changed as never);
+  if (changed.has('demoScenario') && fallback && 'scenario' in fallback) (fallback as { scenario: ActivationScenario }).scenario = validScenario(el.demoScenario);
+  const vault = edge.vault;
+  if (statePath(edge.snapshot() as never).startsWith('troubleshooting.') && (vault.supportMessage === '' || vault.supportMessage === edge.prepared)) {
+    const view = edge.view();
+    if (view) vault.supportMessage = edge.prepared = preparedSupportMessage(view);
+  }
+}
+
+/** Saved progress: a version (a change that old snapshots cannot follow bumps it) and when. */
+export const SAVE_VERSION = 1;
+/** Saved progress lasts a day: long enough to restart a phone, short enough to be forgotten. */
+export const SAVE_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+interface Saved {
+  readonly v: number;
+  readonly savedAt: number;
+  readonly snapshot: { value: unknown; context: WizardContext; [k: string]: unknown };
+}
+
+/**
+ * The snapshot as it may be stored: no calls in flight (the machine starts them again on
+ * resume), no payment token, nothing that says a password was typed. Card numbers, security
+ * codes, passwords and sessions never enter the machine, so they cannot be here.
+ */
+export function savable(snap: Snap & { machine: { getPersistedSnapshot(s: unknown): unknown } }): Saved['snapshot'] {
+  const persisted = snap.machine.getPersistedSnapshot(snap) as Saved['snapshot'];
+  const ctx = persisted.context;
+  return {
+    ...persisted,
+    children: {},
+    context: {
+      ...ctx,
+      login: { ...ctx.login, passwordFilled: false },
+      payment: { ...ctx.payment, card: ctx.payment.card ? { ...ctx.payment.card, token: '' } : null },
+    },
+  };
+}
+
+/** Saved progress for this key, if there is usable progress; what is unusable is removed. */
+export function readSaved(edge: Edge): Saved['snapshot'] | undefined {
+  const raw = edge.store((storage, key) => storage.getItem(key));
+  if (raw == null) return undefined;
+  try {
+    const saved = JSON.parse(raw) as Saved;
+    if (Date.now() - saved.savedAt > SAVE_LIFETIME_MS) throw 'expired';
+    if (saved.v !== SAVE_VERSION) throw new Error('version');
+    // It must be a state this machine has: an older layout would not restore.
+    wizardMachine.resolveState({ value: saved.snapshot.value as never, context: saved.snapshot.context });
+    return saved.snapshot;
+  } catch (reason) {
+    edge.store((storage, key) => storage.removeItem(key));
+    // Expiry is silent; anything else is said: the person sees why the wizard starts afresh.
+    if (reason !== 'expired') edge.notice = true;
+    return undefined;
+  }
+}
+
+/** Saves the progress after each settled change of state (not on every keystroke). */
+function save(edge: Edge, previous: Snap | undefined, next: Snap): void {
+  if (previous && statePath(previous as never) === statePath(next as never)) return;
+  // Storage full or forbidden (private mode) fails quietly: the wizard works on, without resume.
+  edge.store((storage, key) => storage.setItem(key, JSON.stringify({ v: SAVE_VERSION, savedAt: Date.now(), snapshot: savable(next as never) } satisfies Saved)));
+}
+
+/**
+ * While connected: the host's payment UI may come and go in the `payment` slot, and the network
+ * may come back, when a call that failed for want of it is tried again by itself.
+ */
+export function attach(edge: Edge): void {
+  edge.detach?.();
+  const slot = new MutationObserver(() => {
+    slotChanged(edge, edge.snapshot());
+    edge.host.requestUpdate();
+  });
+  slot.observe(edge.host, { childList: true });
+  const online = () => {
+    if (edge.context().error?.code === 'network') edge.send({ type: 'user.retry' });
+  };
+  addEventListener('online', online);
+  edge.detach = () => {
+    slot.disconnect();
+    removeEventListener('online', online);
+    edge.detach = undefined;
+  };
+}
+
+/** The notice that saved progress could not be used (shown once, on the first step). */
+export function savedNotice(edge: Edge) {
+  return edge.notice ? html`<p class="notice" part="notice" role="status">${edge.messages().resume.discarded}</p>` : nothing;
 }
 
 /** The event that asks the host's payment UI (the `payment` slot) to pay this order. */

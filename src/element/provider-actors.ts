@@ -3,7 +3,7 @@
  * it when the state is left, and answer with a provider.* event. The calls themselves
  * (provider-calls.ts) load with the later steps; the actors only wait for them.
  */
-import { fromCallback, type ActorSystem, type EventObject } from 'xstate';
+import { fromCallback, type ActorSystem, type CallbackActorLogic, type EventObject } from 'xstate';
 import type { ActivationRequestInput, IdentifyInput, PayInput, ProviderEvent, SupportInput } from '../machine/context.js';
 import type { CardInput, Session } from '../providers/contract.js';
 
@@ -27,6 +27,8 @@ export interface ProviderCalls {
   paymentStatus(input: { paymentId: string }, signal: AbortSignal): Promise<ProviderEvent>;
   activationStatus(input: ActivationRequestInput, signal: AbortSignal): Promise<ProviderEvent>;
   supportRequest(input: SupportInput, signal: AbortSignal): Promise<ProviderEvent>;
+  /** An order's status by its id; with none, the account's latest order's. */
+  findOrder(input: { orderId: string | null }, signal: AbortSignal): Promise<ProviderEvent>;
 }
 
 const OFFLINE: ProviderEvent = { type: 'provider.error', error: { code: 'network', retryable: true } };
@@ -34,11 +36,15 @@ const OFFLINE: ProviderEvent = { type: 'provider.error', error: { code: 'network
 /** Which element's calls an actor system uses: one machine serves every element on the page. */
 export type CallsFor = (system: ActorSystem<any>) => Promise<ProviderCalls>;
 
-function actor<K extends keyof ProviderCalls>(name: K, calls: CallsFor) {
-  return fromCallback<EventObject, Parameters<ProviderCalls[K]>[0]>(({ input, sendBack, system }) => {
+/**
+ * The provider actors: one callback logic for all of them. An invoked actor's `src` is its name
+ * in the machine (`invoke: { src: 'pay' }`), which is also the name of its call.
+ */
+export function providerActors(calls: CallsFor) {
+  const logic = fromCallback<EventObject, any>(({ input, sendBack, system, self }) => {
     const controller = new AbortController();
     calls(system)
-      .then((c) => (c[name] as (i: typeof input, s: AbortSignal) => Promise<ProviderEvent>)(input, controller.signal))
+      .then((c) => (c[self.src as keyof ProviderCalls] as (i: unknown, s: AbortSignal) => Promise<ProviderEvent>)(input, controller.signal))
       // The calls' own chunk could not load: the person is offline.
       .catch(() => OFFLINE)
       .then((event) => {
@@ -46,18 +52,9 @@ function actor<K extends keyof ProviderCalls>(name: K, calls: CallsFor) {
       });
     return () => controller.abort();
   });
-}
-
-export function providerActors(calls: CallsFor) {
-  return {
-    identify: actor('identify', calls),
-    loadAccount: actor('loadAccount', calls),
-    createOrder: actor('createOrder', calls),
-    tokenizeCard: actor('tokenizeCard', calls),
-    pay: actor('pay', calls),
-    authenticate: actor('authenticate', calls),
-    paymentStatus: actor('paymentStatus', calls),
-    activationStatus: actor('activationStatus', calls),
-    supportRequest: actor('supportRequest', calls),
-  };
+  const names: (keyof ProviderCalls)[] = [
+    'identify', 'loadAccount', 'createOrder', 'tokenizeCard', 'pay', 'authenticate',
+    'paymentStatus', 'activationStatus', 'supportRequest', 'findOrder',
+  ];
+  return Object.fromEntries(names.map((name) => [name, logic])) as { [K in keyof ProviderCalls]: CallbackActorLogic<EventObject, Parameters<ProviderCalls[K]>[0]> };
 }

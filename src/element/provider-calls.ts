@@ -4,7 +4,28 @@
  * vault, never from the machine. Loaded with the later steps: the first steps call nothing.
  */
 import type { ActivationRequestInput, IdentifyInput, PayInput, ProviderEvent, SupportInput } from '../machine/context.js';
-import { ERROR_CODES, type ErrorCode, type WizardError } from '../machine/types.js';
+import type { ErrorCode, WizardError } from '../machine/types.js';
+
+/** Every error code, as a value (the type is in machine/types.ts); a missing one fails to compile. */
+export const ERROR_CODES = [
+  'network',
+  'timeout',
+  'server',
+  'rate-limited',
+  'invalid-credentials',
+  'locked',
+  'not-found',
+  'session-expired',
+  'invalid-input',
+  'conflict',
+  'already-paid',
+  'malformed-response',
+  'unknown',
+] as const satisfies readonly ErrorCode[];
+// Both ways: every ErrorCode is in the list.
+type Missing = Exclude<ErrorCode, (typeof ERROR_CODES)[number]>;
+const complete: Missing extends never ? true : Missing = true;
+void complete;
 import type { Credentials, Provider, Session } from '../providers/contract.js';
 import type { ProviderCalls, Vault } from './provider-actors.js';
 
@@ -65,6 +86,12 @@ export function providerCalls(provider: () => Promise<Provider>, vault: Vault, p
       type: 'provider.activation',
       status: await (await provider()).activationStatus(session(), input, signal),
     }),
+    findOrder: async ({ orderId }: { orderId: string | null }, signal) => {
+      const p = await provider();
+      const status = orderId ? await p.orderStatus(session(), { orderId }, signal) : await p.latestOrder(session(), signal);
+      if (!status) throw Object.assign(new Error('no order'), { code: 'not-found', retryable: false });
+      return { type: 'provider.orderStatus', status };
+    },
     supportRequest: async (input: SupportInput, signal) => ({
       type: 'provider.supportSent',
       ticket: await (await provider()).supportRequest(vault.session, { ...input, message: vault.supportMessage }, signal),

@@ -148,12 +148,6 @@ export const wizardStyles = css`
   .progress li.complete::after {
     content: ' ✓';
   }
-  .progress .step-link {
-    min-height: 1.5rem;
-    padding: 0;
-    font-weight: inherit;
-    font-size: inherit;
-  }
 
   h2 {
     font-size: 1.375rem;
@@ -292,13 +286,6 @@ export const wizardStyles = css`
     background: var(--_bg);
     color: var(--_accent);
     border: 2px solid var(--_accent);
-  }
-  .link {
-    background: none;
-    border: 0;
-    color: var(--_accent);
-    text-decoration: underline;
-    padding: 0.5rem 0;
   }
   [aria-disabled='true'] {
     cursor: not-allowed;

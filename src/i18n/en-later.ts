@@ -50,6 +50,9 @@ export const enLater = {
     cooldownOver: 'You can try signing in again.',
     hostExpiredTitle: 'Your session has ended',
     hostExpiredText: 'The site you came from will sign you in again. This page goes on by itself once it has.',
+    titleLookup: 'Find your order',
+    checkOrder: 'I already paid: check my order',
+    lookupHint: 'Enter the order reference from your receipt or e-mail (or the ICCID of your eSIM) and the e-mail you used. We’ll show where your renewal stands.',
   },
   plan: {
     title: 'Choose a plan',
@@ -234,6 +237,7 @@ export const enLater = {
   },
   errors: {
     network: 'We couldn’t reach the provider. Check your connection and try again.',
+    offline: 'You’re offline. The wizard carries on by itself once you’re back online; nothing you entered is lost.',
     timeout: 'The provider took too long to answer. Try again.',
     server: 'The provider had a problem. Try again in a moment.',
     'rate-limited': 'Too many requests right now. Wait a moment, then try again.',
@@ -326,6 +330,10 @@ export const enLater = {
     apn: 'APN',
     konbiniPayment: 'cash at a convenience store',
     residenceCard: 'residence card',
+  },
+  resume: {
+    discarded: 'We couldn’t bring back your earlier progress (it was saved by an older version), so the wizard starts afresh.',
+    noOrder: 'We found your eSIM, but no renewal order for it yet. Go back to renew it now.',
   },
 };
 

@@ -48,6 +48,9 @@ export const jaLater: LaterMessages = {
     cooldownOver: 'もう一度ログインできます。',
     hostExpiredTitle: 'セッションの有効期限が切れました',
     hostExpiredText: 'ご利用中のサイトで再度ログインされると、このページは自動的に続きから再開します。',
+    titleLookup: 'ご注文を確認する',
+    checkOrder: '支払い済みの方：注文を確認する',
+    lookupHint: '領収書やメールに記載の注文番号（またはeSIMのICCID）と、ご利用のメールアドレスを入力してください。更新の状況をお知らせします。',
   },
   plan: {
     title: 'プランを選ぶ',
@@ -235,6 +238,7 @@ export const jaLater: LaterMessages = {
   },
   errors: {
     network: '提供会社に接続できませんでした。通信環境を確認して、もう一度お試しください。',
+    offline: 'オフラインです。接続が戻ると自動的に続きから再開します。入力した内容は消えません。',
     timeout: '提供会社からの応答に時間がかかりすぎています。もう一度お試しください。',
     server: '提供会社で問題が起きています。少し時間をおいて、もう一度お試しください。',
     'rate-limited': 'ただいまリクエストが集中しています。少し待ってから、もう一度お試しください。',
@@ -327,5 +331,9 @@ export const jaLater: LaterMessages = {
     apn: 'APN',
     konbiniPayment: 'コンビニ払い',
     residenceCard: '在留カード',
+  },
+  resume: {
+    discarded: '以前の入力内容を復元できませんでした（古いバージョンで保存されたため）。最初からやり直します。',
+    noOrder: 'eSIMは見つかりましたが、更新の注文はまだありません。「戻る」から今すぐ更新できます。',
   },
 };

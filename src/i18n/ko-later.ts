@@ -49,6 +49,9 @@ export const koLater: LaterMessages = {
     cooldownOver: '이제 다시 로그인할 수 있어요.',
     hostExpiredTitle: '세션이 만료되었어요',
     hostExpiredText: '이용 중인 사이트에서 다시 로그인되면 이 페이지가 자동으로 이어집니다.',
+    titleLookup: '주문 확인하기',
+    checkOrder: '이미 결제했나요? 주문 확인하기',
+    lookupHint: '영수증이나 이메일에 있는 주문 번호(또는 eSIM의 ICCID)와 구매할 때 쓴 이메일을 입력하세요. 갱신이 어디까지 진행됐는지 알려 드려요.',
   },
   plan: {
     title: '요금제 선택',
@@ -236,6 +239,7 @@ export const koLater: LaterMessages = {
   },
   errors: {
     network: '제공업체에 연결하지 못했어요. 인터넷 연결을 확인하고 다시 시도하세요.',
+    offline: '오프라인 상태예요. 인터넷이 다시 연결되면 자동으로 이어서 진행해요. 입력한 내용은 사라지지 않아요.',
     timeout: '제공업체 응답이 너무 늦어요. 다시 시도하세요.',
     server: '제공업체에 문제가 생겼어요. 잠시 후 다시 시도하세요.',
     'rate-limited': '지금 요청이 너무 많아요. 잠시 기다렸다가 다시 시도하세요.',
@@ -328,5 +332,9 @@ export const koLater: LaterMessages = {
     apn: 'APN',
     konbiniPayment: '편의점 현금 결제',
     residenceCard: '재류카드',
+  },
+  resume: {
+    discarded: '이전 진행 상황을 되살릴 수 없어 처음부터 다시 시작해요(이전 버전에서 저장된 내용이에요).',
+    noOrder: 'eSIM은 찾았지만 아직 갱신 주문이 없어요. 뒤로 가서 지금 갱신할 수 있어요.',
   },
 };

@@ -3,7 +3,6 @@
  * English is bundled; the others are separate chunks, loaded only when used.
  */
 import { en, type CoreMessages } from './en.js';
-import type { LaterMessages } from './en-later.js';
 
 export const LOCALES = ['en', 'ja', 'zh-Hans', 'zh-Hant', 'ko'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -49,7 +48,10 @@ export function resolveLocale(requested: readonly (string | null | undefined)[])
   return 'en';
 }
 
-/** Each catalog comes in two parts: the first steps', and the later steps' (sign-in onwards). */
+/**
+ * Each catalog comes in two parts: the first steps' (here), and the later steps' (sign-in
+ * onwards, whose loaders come with the later chunk: later-locales.ts).
+ */
 const core: Record<Locale, () => Promise<CoreMessages>> = {
   en: () => Promise.resolve(en),
   ja: () => import('./ja.js').then((m) => m.ja),
@@ -57,17 +59,11 @@ const core: Record<Locale, () => Promise<CoreMessages>> = {
   'zh-Hant': () => import('./zh-Hant.js').then((m) => m.zhHant),
   ko: () => import('./ko.js').then((m) => m.ko),
 };
-const later: Record<Locale, () => Promise<LaterMessages>> = {
-  en: () => import('./en-later.js').then((m) => m.enLater),
-  ja: () => import('./ja-later.js').then((m) => m.jaLater),
-  'zh-Hans': () => import('./zh-Hans-later.js').then((m) => m.zhHansLater),
-  'zh-Hant': () => import('./zh-Hant-later.js').then((m) => m.zhHantLater),
-  ko: () => import('./ko-later.js').then((m) => m.koLater),
-};
 
 const cache = new Map<string, Promise<unknown>>();
 
-function once<T>(key: string, load: () => Promise<T>): Promise<T> {
+/** Loads once per page (a failed load may be tried again). */
+export function once<T>(key: string, load: () => Promise<T>): Promise<T> {
   let p = cache.get(key) as Promise<T> | undefined;
   if (!p) {
     p = load();
@@ -81,9 +77,4 @@ function once<T>(key: string, load: () => Promise<T>): Promise<T> {
 /** The first steps' catalog of a locale, loaded once per page however many wizards use it. */
 export function loadMessages(locale: Locale): Promise<CoreMessages> {
   return once(`${locale}:core`, core[locale]);
-}
-
-/** The later steps' catalog of a locale (sign-in onwards). */
-export function loadLaterMessages(locale: Locale): Promise<LaterMessages> {
-  return once(`${locale}:later`, later[locale]);
 }

@@ -47,6 +47,9 @@ export const zhHansLater: LaterMessages = {
     cooldownOver: '现在可以重新登录了。',
     hostExpiredTitle: '会话已过期',
     hostExpiredText: '你所在的网站会重新为你登录，登录后本页面会自动继续。',
+    titleLookup: '查询订单',
+    checkOrder: '已经付款？查询我的订单',
+    lookupHint: '请输入收据或邮件中的订单号（或 eSIM 的 ICCID）以及购买时使用的邮箱，我们会告诉你续费进行到哪一步。',
   },
   plan: {
     title: '选择套餐',
@@ -234,6 +237,7 @@ export const zhHansLater: LaterMessages = {
   },
   errors: {
     network: '无法连接服务商。请检查网络连接后重试。',
+    offline: '你已离线。网络恢复后会自动继续，已填写的内容不会丢失。',
     timeout: '服务商响应超时，请重试。',
     server: '服务商出现问题，请稍后重试。',
     'rate-limited': '请求太频繁，请稍等片刻再试。',
@@ -326,5 +330,9 @@ export const zhHansLater: LaterMessages = {
     apn: 'APN',
     konbiniPayment: '便利店现金付款',
     residenceCard: '在留卡',
+  },
+  resume: {
+    discarded: '之前的进度无法恢复（由旧版本保存），将从头开始。',
+    noOrder: '已找到你的 eSIM，但还没有续费订单。返回后即可现在续费。',
   },
 };

@@ -47,6 +47,9 @@ export const zhHantLater: LaterMessages = {
     cooldownOver: '現在可以重新登入了。',
     hostExpiredTitle: '登入階段已過期',
     hostExpiredText: '你所在的網站會重新幫你登入，登入後本頁會自動繼續。',
+    titleLookup: '查詢訂單',
+    checkOrder: '已經付款？查詢我的訂單',
+    lookupHint: '請輸入收據或電子郵件中的訂單編號（或 eSIM 的 ICCID）以及購買時使用的電子郵件，我們會告訴你加值進行到哪一步。',
   },
   plan: {
     title: '選擇方案',
@@ -234,6 +237,7 @@ export const zhHantLater: LaterMessages = {
   },
   errors: {
     network: '無法連線到供應商。請檢查網路連線後再試一次。',
+    offline: '你目前離線。網路恢復後會自動繼續，已填寫的內容不會遺失。',
     timeout: '供應商回應逾時，請再試一次。',
     server: '供應商發生問題，請稍後再試。',
     'rate-limited': '目前要求次數過多，請稍候再試。',
@@ -326,5 +330,9 @@ export const zhHantLater: LaterMessages = {
     apn: 'APN',
     konbiniPayment: '超商現金付款',
     residenceCard: '在留卡',
+  },
+  resume: {
+    discarded: '無法恢復先前的進度（由舊版本儲存），將從頭開始。',
+    noOrder: '已找到你的 eSIM，但還沒有加值續用的訂單。返回後即可立即加值續用。',
   },
 };

@@ -15,6 +15,7 @@ import type {
   Plan,
   Platform,
   SupportTicket,
+  OrderStatus,
   WizardError,
 } from './types.js';
 
@@ -32,7 +33,8 @@ export type ShopPath = 'online' | 'visit';
 export type LoginField = 'username' | 'email' | 'iccid' | 'orderNumber';
 export type TroubleReason = 'timeout' | 'failed' | 'user';
 /** Steps that can be resumed after the session was renewed. */
-export type ResumeStep = 'plan' | 'payment' | 'activation' | 'troubleshooting';
+/** Where to go on after signing in again (`reconcile`: find out what became of a payment). */
+export type ResumeStep = 'plan' | 'payment' | 'reconcile' | 'activation' | 'troubleshooting';
 
 export interface WizardContext {
   readonly platform: Platform;
@@ -57,6 +59,8 @@ export interface WizardContext {
   readonly signedIn: boolean;
   /** The host signed the person in (the `session` property): the wizard never asks for a password. */
   readonly hostSession: boolean;
+  /** The person came to look up an order they already paid ("I already paid: check my order"). */
+  readonly lookup: boolean;
   /** Where to go on once the session has been renewed after it expired mid-flow. */
   readonly resumeStep: ResumeStep | null;
   readonly account: AccountStatus | null;
@@ -117,6 +121,8 @@ export type UserEvent =
   | { type: 'user.goto'; step: StepId }
   | { type: 'user.retry' }
   | { type: 'user.restart' }
+  /** "I already paid: check my order" (from the first step): sign in by order, then find it. */
+  | { type: 'user.checkOrder' }
   | { type: 'user.platform'; platform: Platform }
   | { type: 'user.validity.set'; mode: ValidityMode; date?: string; daysLeft?: string; today: string }
   | { type: 'user.channel.select'; channel: Channel }
@@ -147,10 +153,16 @@ export type ProviderEvent =
   | { type: 'provider.payment'; outcome: PaymentOutcome }
   | { type: 'provider.activation'; status: ActivationStatus }
   | { type: 'provider.supportSent'; ticket: SupportTicket }
+  | { type: 'provider.orderStatus'; status: OrderStatus }
   | { type: 'provider.error'; error: WizardError };
 
 /** Events the embedding page causes through the element's API. */
 export type HostEvent =
+  /**
+   * The wizard was restored from a saved snapshot (a reload, a tab come back): calls that were
+   * in flight and timers that were waiting are gone; each state says how it goes on.
+   */
+  | { type: 'host.resumed' }
   /** The host supplied (or renewed) a signed-in session. */
   | { type: 'host.session' }
   /** The host's own payment UI reports a payment; the provider must confirm it. */

@@ -159,3 +159,23 @@ export const hasNextCheck = (ctx: WizardContext, checkCount: number): boolean =>
 export const cameFromDone = (ctx: WizardContext): boolean => ctx.trouble.from === 'done';
 
 export const retryable = (ctx: WizardContext): boolean => ctx.error?.retryable ?? false;
+
+/** The person came to look up an order they already paid. */
+export const lookingUp = (ctx: WizardContext): boolean => ctx.lookup;
+
+/** A preset shop channel still asks online-or-visit. */
+export const presetShop = (ctx: WizardContext): boolean => ctx.presetChannel === 'shop';
+
+/** Signed in again at the payment step with a cash voucher still open. */
+export const resumeAtOpenVoucher = (ctx: WizardContext): boolean => ctx.resumeStep === 'payment' && voucherPending(ctx);
+
+/** The provider's error may be retried. */
+export const errorRetryable = (_: WizardContext, event: WizardEvent): boolean => event.type === 'provider.error' && event.error.retryable;
+
+/** An order found again (a reload, a look-up) whose plan is active already. */
+export const orderActive = (_: WizardContext, event: WizardEvent): boolean =>
+  event.type === 'provider.orderStatus' && event.status.activation.state === 'active';
+
+/** An order found again with no payment on record, or one that ended without a charge. */
+export const orderUnpaid = (_: WizardContext, event: WizardEvent): boolean =>
+  event.type === 'provider.orderStatus' && (event.status.payment === null || ['declined', 'failed'].includes(event.status.payment.status));

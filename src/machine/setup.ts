@@ -3,7 +3,7 @@
  * The provider actors here are stubs; the element provides real ones with `machine.provide`,
  * so this module, like the rest of src/machine, touches nothing outside xstate.
  */
-import { assign, fromCallback, type EventObject } from 'xstate';
+import { assign, fromCallback, type CallbackActorLogic, type EventObject } from 'xstate';
 import { leanSetup } from './lean-setup.js';
 import type {
   ActivationRequestInput,
@@ -29,12 +29,18 @@ export const CASH_POLL_MS = 15_000;
 /** Seconds sign-in waits after too many wrong passwords. */
 export const LOGIN_COOLDOWN_S = 30;
 
-/** A provider actor the edge must replace; used alone it fails loudly. */
-function stub<TInput>(name: string) {
-  return fromCallback<EventObject, TInput>(() => {
-    throw new Error(`esim-renewal-wizard: the "${name}" provider actor was not provided`);
-  });
-}
+/** The provider actors the edge must replace (one logic for all); used alone, each fails loudly. */
+const unprovided = fromCallback<EventObject, any>(({ self }) => {
+  throw new Error(`esim-renewal-wizard: the "${self.src}" provider actor was not provided`);
+});
+const stub = <TInput>() => unprovided as CallbackActorLogic<EventObject, TInput>;
+
+/** Turns guards.ts's `(context, event)` predicates into XState guards (one wrapper, not one each). */
+const lift = <T extends Record<string, (context: WizardContext, event: WizardEvent) => boolean>>(fns: T) => {
+  const guards: Record<string, (a: { context: WizardContext; event: WizardEvent }) => boolean> = {};
+  for (const k in fns) guards[k] = ({ context, event }) => fns[k]!(context, event);
+  return guards as { [K in keyof T]: (a: { context: WizardContext; event: WizardEvent }) => boolean };
+};
 
 export function initialContext(input: WizardInput): WizardContext {
   // A pure `transition()` (the element's veto check) builds its throw-away actor without input.
@@ -58,6 +64,7 @@ export function initialContext(input: WizardInput): WizardContext {
     signedIn: false,
     hostSession: input.hostSession ?? false,
     resumeStep: null,
+    lookup: false,
     account: null,
     plans: [],
     recommender: { stay: null, usage: null },
@@ -94,53 +101,60 @@ export const wizardSetup = leanSetup({
     tags: {} as 'busy' | 'error' | 'charging',
   },
   actors: {
-    identify: stub<IdentifyInput>('identify'),
-    loadAccount: stub<void>('loadAccount'),
-    createOrder: stub<{ planId: string; quantity: number }>('createOrder'),
-    tokenizeCard: stub<void>('tokenizeCard'),
-    pay: stub<PayInput>('pay'),
-    authenticate: stub<{ paymentId: string; approved: boolean }>('authenticate'),
-    paymentStatus: stub<{ paymentId: string }>('paymentStatus'),
-    activationStatus: stub<ActivationRequestInput>('activationStatus'),
-    supportRequest: stub<SupportInput>('supportRequest'),
+    identify: stub<IdentifyInput>(),
+    loadAccount: stub<void>(),
+    createOrder: stub<{ planId: string; quantity: number }>(),
+    tokenizeCard: stub<void>(),
+    pay: stub<PayInput>(),
+    authenticate: stub<{ paymentId: string; approved: boolean }>(),
+    paymentStatus: stub<{ paymentId: string }>(),
+    activationStatus: stub<ActivationRequestInput>(),
+    supportRequest: stub<SupportInput>(),
+    findOrder: stub<{ orderId: string | null }>(),
   },
   guards: {
-    validityComplete: ({ context }) => g.validityComplete(context),
-    channelComplete: ({ context }) => g.channelComplete(context),
-    isShopVisit: ({ context }) => g.isShopVisit(context),
-    hasPresetChannel: ({ context }) => g.hasPresetChannel(context),
-    channelSkipped: ({ context }) => g.channelSkipped(context),
-    loginSkipped: ({ context }) => g.loginSkipped(context),
     canGoTo: ({ context, event }, params: { step: StepId }) => event.type === 'user.goto' && event.step === params.step && g.stepAvailable(context, params.step),
-    sessionExpired: ({ context, event }) => g.errorIs('session-expired')(context, event),
     resumeAt: ({ context }, params: { step: ResumeStep }) => context.resumeStep === params.step,
-    canReportHostPayment: ({ context }) => g.canReportHostPayment(context),
-    resumeAtOpenVoucher: ({ context }) => context.resumeStep === 'payment' && g.voucherPending(context),
-    presetShop: ({ context }) => context.presetChannel === 'shop',
-    loginComplete: ({ context }) => g.loginComplete(context),
-    credentialsRejectedTooOften: ({ context, event }) => g.credentialsRejectedTooOften(context, event),
-    credentialsRejected: ({ context, event }) => g.errorIs('invalid-credentials')(context, event),
-    cooldownOver: ({ context }) => g.cooldownOver(context),
-    coolingDown: ({ context }) => g.coolingDown(context),
-    accountEligible: ({ context }) => g.accountEligible(context),
-    planSelected: ({ context }) => g.planSelected(context),
-    hasOrderForSelectedPlan: ({ context }) => g.hasOrderForSelectedPlan(context),
-    canPay: ({ context }) => g.canPay(context),
-    payingByCard: ({ context }) => g.payingByCard(context),
     methodOffered: ({ context, event }) => event.type === 'user.payment.method' && g.methodOffered(context, event.method),
-    paymentSucceeded: ({ context, event }) => g.outcomeIs('succeeded')(context, event),
-    paymentNeedsAction: ({ context, event }) => g.outcomeIs('requires-action')(context, event),
-    paymentPendingCash: ({ context, event }) => g.outcomeIs('pending-cash')(context, event),
-    paymentDeclined: ({ context, event }) => g.outcomeIs('declined')(context, event),
-    paymentFailed: ({ context, event }) => g.outcomeIs('failed')(context, event),
-    errorRetryable: ({ event }) => event.type === 'provider.error' && event.error.retryable,
-    alreadyPaid: ({ context, event }) => g.errorIs('already-paid')(context, event),
-    activationActive: ({ context, event }) => g.activationIs('active')(context, event),
-    activationFailed: ({ context, event }) => g.activationIs('failed')(context, event),
-    pollBudgetLeft: ({ context }) => g.pollBudgetLeft(context),
-    hasPreviousCheck: ({ context }) => g.hasPreviousCheck(context),
     hasNextCheck: ({ context }) => g.hasNextCheck(context, TROUBLE_CHECKS.length),
-    cameFromDone: ({ context }) => g.cameFromDone(context),
+    // Guards that read only the context (and the event): the pure functions of guards.ts.
+    ...lift({
+      lookingUp: g.lookingUp,
+      orderActive: g.orderActive,
+      orderUnpaid: g.orderUnpaid,
+      resumeAtOpenVoucher: g.resumeAtOpenVoucher,
+      presetShop: g.presetShop,
+      errorRetryable: g.errorRetryable,
+      validityComplete: g.validityComplete,
+      channelComplete: g.channelComplete,
+      isShopVisit: g.isShopVisit,
+      hasPresetChannel: g.hasPresetChannel,
+      channelSkipped: g.channelSkipped,
+      loginSkipped: g.loginSkipped,
+      sessionExpired: g.errorIs('session-expired'),
+      canReportHostPayment: g.canReportHostPayment,
+      loginComplete: g.loginComplete,
+      credentialsRejectedTooOften: g.credentialsRejectedTooOften,
+      credentialsRejected: g.errorIs('invalid-credentials'),
+      cooldownOver: g.cooldownOver,
+      coolingDown: g.coolingDown,
+      accountEligible: g.accountEligible,
+      planSelected: g.planSelected,
+      hasOrderForSelectedPlan: g.hasOrderForSelectedPlan,
+      canPay: g.canPay,
+      payingByCard: g.payingByCard,
+      paymentSucceeded: g.outcomeIs('succeeded'),
+      paymentNeedsAction: g.outcomeIs('requires-action'),
+      paymentPendingCash: g.outcomeIs('pending-cash'),
+      paymentDeclined: g.outcomeIs('declined'),
+      paymentFailed: g.outcomeIs('failed'),
+      alreadyPaid: g.errorIs('already-paid'),
+      activationActive: g.activationIs('active'),
+      activationFailed: g.activationIs('failed'),
+      pollBudgetLeft: g.pollBudgetLeft,
+      hasPreviousCheck: g.hasPreviousCheck,
+      cameFromDone: g.cameFromDone,
+    }),
   },
   actions: {
     recordError: assign({ error: ({ event }) => providerError(event) }),

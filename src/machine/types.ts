@@ -163,27 +163,36 @@ export interface ActivationStatus {
   readonly expiresAt?: string;
 }
 
+/** An order with what became of its payment and its plan: for reconciling after a reload or a lost tab. */
+export interface OrderStatus {
+  readonly order: Order;
+  /** The order's payment, when one was attempted; null when none was. */
+  readonly payment: PaymentOutcome | null;
+  readonly activation: ActivationStatus;
+}
+
 export interface SupportTicket {
   readonly ticketId: string;
 }
 
-/** Error codes every provider failure is mapped to. The view has a message for each. */
-export const ERROR_CODES = [
-  'network',
-  'timeout',
-  'server',
-  'rate-limited',
-  'invalid-credentials',
-  'locked',
-  'not-found',
-  'session-expired',
-  'invalid-input',
-  'conflict',
-  'already-paid',
-  'malformed-response',
-  'unknown',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+/**
+ * Error codes every provider failure is mapped to. The view has a message for each. (The list
+ * as a value, for checking a code at run time, is `ERROR_CODES` in the later chunk.)
+ */
+export type ErrorCode =
+  | 'network'
+  | 'timeout'
+  | 'server'
+  | 'rate-limited'
+  | 'invalid-credentials'
+  | 'locked'
+  | 'not-found'
+  | 'session-expired'
+  | 'invalid-input'
+  | 'conflict'
+  | 'already-paid'
+  | 'malformed-response'
+  | 'unknown';
 
 /** A provider failure as plain data, as the machine keeps it. */
 export interface WizardError {

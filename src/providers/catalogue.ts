@@ -258,14 +258,15 @@ export type DemoSignInResult =
 const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
- * Which demo account the credentials open. Accounts are looked up within the chosen channel
- * only, as separate providers would. An unknown user name gets `invalid-credentials` like a
+ * Which demo account the credentials open. Accounts (user name and password) are looked up
+ * within the chosen channel only, as separate providers would; an ICCID or an order number names
+ * one eSIM wherever it was bought (a person looking up an order may not say where). An unknown user name gets `invalid-credentials` like a
  * wrong password, so sign-in does not reveal which accounts exist; an unknown ICCID or order
  * number with that e-mail is `not-found`.
  */
 export function findDemoAccount(credentials: Credentials): DemoSignInResult {
   for (const account of DEMO_ACCOUNTS) {
-    if (account.channel !== credentials.channel) continue;
+    if (credentials.method === 'account' && account.channel !== credentials.channel) continue;
     for (const s of account.signIns) {
       if (s.method === 'account' && credentials.method === 'account' && sameText(s.username, credentials.username)) {
         if (account.locked) return { ok: false, code: 'locked' };

@@ -4,6 +4,7 @@ import type {
   CardToken,
   Channel,
   Order,
+  OrderStatus,
   PaymentMethod,
   PaymentOutcome,
   Plan,
@@ -42,6 +43,10 @@ export interface Provider {
   paymentStatus(session: Session, paymentId: string, signal: AbortSignal): Promise<PaymentOutcome>;
   /** Whether the bought plan is live. `recheck` asks the provider to look again after the person fixed something. */
   activationStatus(session: Session, request: ActivationRequest, signal: AbortSignal): Promise<ActivationStatus>;
+  /** An order with its payment and activation as the provider records them (reconciling after a reload). */
+  orderStatus(session: Session, request: { orderId: string }, signal: AbortSignal): Promise<OrderStatus>;
+  /** The signed-in account's latest renewal order, or null ("I already paid: check my order"). */
+  latestOrder(session: Session, signal: AbortSignal): Promise<OrderStatus | null>;
   /** Opens a support request with what the person has tried. */
   supportRequest(session: Session | null, request: SupportRequest, signal: AbortSignal): Promise<SupportTicket>;
 }

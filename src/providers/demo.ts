@@ -15,8 +15,14 @@ import type {
   SupportRequest,
 } from './contract.js';
 import { ProviderError } from './errors.js';
-import { ONLINE_LINKS, PLANS_BY_CHANNEL, accountStatusOf, findDemoAccount } from './catalogue.js';
-import type { AccountStatus, ActivationStatus, CardToken, Order, PaymentOutcome, Plan, SupportTicket } from '../machine/types.js';
+import { DEMO_ACCOUNTS, ONLINE_LINKS, PLANS_BY_CHANNEL, accountStatusOf, findDemoAccount } from './catalogue.js';
+
+/** The e-mail addresses an account signs in with (its user name, or the e-mail of its eSIM). */
+function accountEmails(accountId: string): string[] {
+  const account = DEMO_ACCOUNTS.find((a) => a.accountId === accountId);
+  return (account?.signIns ?? []).map((s) => (s.method === 'account' ? s.username : s.email).toLowerCase());
+}
+import type { AccountStatus, ActivationStatus, CardToken, Order, OrderStatus, PaymentOutcome, Plan, SupportTicket } from '../machine/types.js';
 import { planEffect } from '../machine/plan-rules.js';
 import { topUpEligibility } from '../machine/rules.js';
 import { cardBrand, validateCardCvc, validateCardExpiry, validateCardNumber } from '../machine/card-validation.js';
@@ -122,6 +128,18 @@ export class DemoProvider implements Provider {
 
   identify(credentials: Credentials, signal: AbortSignal): Promise<Session> {
     return this.#call(signal, () => {
+      // "I already paid: check my order": a renewal order's reference (with the account's e-mail)
+      // also signs in, to the account that placed it.
+      if (credentials.method === 'order') {
+        for (const r of this.#orders.values()) {
+          const owner = this.#sessions.get(r.sessionId);
+          if (owner && r.order.reference.toUpperCase() === credentials.orderNumber.trim().toUpperCase() && accountEmails(owner.accountId).includes(credentials.email.trim().toLowerCase())) {
+            const id = `demo-session-${randomId(16, 'abcdefghijklmnopqrstuvwxyz0123456789')}`;
+            this.#sessions.set(id, owner);
+            return { id };
+          }
+        }
+      }
       const found = findDemoAccount(credentials);
       if (!found.ok) throw new ProviderError(found.code, { retryable: false });
       const id = `demo-session-${randomId(16, 'abcdefghijklmnopqrstuvwxyz0123456789')}`;
@@ -280,6 +298,20 @@ export class DemoProvider implements Provider {
     });
   }
 
+  orderStatus(session: Session, request: { orderId: string }, signal: AbortSignal): Promise<OrderStatus> {
+    return this.#call(signal, () => this.#orderStatus(this.#order(session, request.orderId)));
+  }
+
+  /** The account's latest renewal order, or null. */
+  latestOrder(session: Session, signal: AbortSignal): Promise<OrderStatus | null> {
+    return this.#call(signal, () => {
+      const account = this.#account(session);
+      let latest: OrderRecord | null = null;
+      for (const r of this.#orders.values()) if (this.#sessions.get(r.sessionId)?.accountId === account.accountId) latest = r;
+      return latest ? this.#orderStatus(latest) : null;
+    });
+  }
+
   supportRequest(_session: Session | null, _request: SupportRequest, signal: AbortSignal): Promise<SupportTicket> {
     return this.#call(signal, () => ({ ticketId: `SUP-${1000 + ++this.#counter}` }));
   }
@@ -310,11 +342,25 @@ export class DemoProvider implements Provider {
     return { ...this.#account(session), asOf: new Date(this.#now()).toISOString() };
   }
 
+  /** An order of the signed-in account (from this session or an earlier one: orders belong to accounts). */
   #order(session: Session, orderId: string): OrderRecord {
-    this.#account(session);
+    const account = this.#account(session);
     const record = this.#orders.get(orderId);
-    if (!record || record.sessionId !== session.id) throw new ProviderError('not-found', { retryable: false, message: 'unknown order' });
+    if (!record || this.#sessions.get(record.sessionId)?.accountId !== account.accountId) {
+      throw new ProviderError('not-found', { retryable: false, message: 'unknown order' });
+    }
     return record;
+  }
+
+  /** What became of an order: its payment (the latest attempt) and its plan. Changes nothing. */
+  #orderStatus(record: OrderRecord): OrderStatus {
+    let payment: PaymentOutcome | null = null;
+    for (const p of this.#payments.values()) if (p.orderId === record.order.orderId) payment = p.outcome;
+    return {
+      order: record.order,
+      payment,
+      activation: record.active ? { state: 'active', expiresAt: record.order.newExpiresAt } : { state: this.scenario === 'failed' && record.paidBy ? 'failed' : 'pending' },
+    };
   }
 
   #payment(session: Session, paymentId: string): PaymentRecord {

@@ -10,6 +10,7 @@ import type {
   Capabilities,
   Money,
   Order,
+  OrderStatus,
   PaymentOutcome,
   Plan,
   SupportTicket,
@@ -146,6 +147,11 @@ export function cardToken(v: unknown): CardToken {
   const last4 = str(o.last4, 'last4');
   if (!/^\d{4}$/.test(last4)) fail('last4');
   return { token: str(o.token, 'token'), brand: str(o.brand, 'brand'), last4 };
+}
+
+export function orderStatus(v: unknown): OrderStatus {
+  const o = obj(v, 'orderStatus');
+  return { order: order(o.order), payment: o.payment === null || o.payment === undefined ? null : paymentOutcome(o.payment), activation: activationStatus(o.activation) };
 }
 
 export const ticket = (v: unknown): SupportTicket => ({ ticketId: str(obj(v, 'ticket').ticketId, 'ticketId') });

@@ -11,7 +11,7 @@
  * - The session is an HttpOnly cookie the page cannot read; state-changing requests carry the
  *   CSRF header. Card data goes only to the processor's tokenization endpoint.
  */
-import type { ActivationStatus, CardToken, ErrorCode, Order, PaymentOutcome, Plan, SupportTicket, AccountStatus } from '../machine/types.js';
+import type { ActivationStatus, CardToken, ErrorCode, Order, OrderStatus, PaymentOutcome, Plan, SupportTicket, AccountStatus } from '../machine/types.js';
 import type {
   ActivationRequest,
   AuthenticateRequest,
@@ -139,6 +139,19 @@ export class HttpProvider implements Provider {
   async activationStatus(_s: Session, request: ActivationRequest, signal: AbortSignal): Promise<ActivationStatus> {
     const path = `/v1/orders/${encodeURIComponent(request.orderId)}/activation?recheck=${request.recheck}`;
     return v.activationStatus(await this.#request('GET', path, signal));
+  }
+
+  async orderStatus(_s: Session, request: { orderId: string }, signal: AbortSignal): Promise<OrderStatus> {
+    return v.orderStatus(await this.#request('GET', `/v1/orders/${encodeURIComponent(request.orderId)}`, signal, { declineIsOutcome: true }));
+  }
+
+  async latestOrder(_s: Session, signal: AbortSignal): Promise<OrderStatus | null> {
+    try {
+      return v.orderStatus(await this.#request('GET', '/v1/orders/latest', signal));
+    } catch (error) {
+      if (error instanceof ProviderError && error.code === 'not-found') return null;
+      throw error;
+    }
   }
 
   async supportRequest(_s: Session | null, request: SupportRequest, signal: AbortSignal): Promise<SupportTicket> {

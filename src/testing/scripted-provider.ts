@@ -31,6 +31,8 @@ const METHODS: readonly ProviderMethod[] = [
   'paymentStatus',
   'activationStatus',
   'supportRequest',
+  'orderStatus',
+  'latestOrder',
 ];
 
 export class ScriptedProvider implements Provider {

@@ -160,6 +160,33 @@ async function toPaymentReview(el: EsimRenewalWizard): Promise<void> {
   await toReview(el);
 }
 
+/**
+ * Comes back as after a reload: the element leaves the page long enough for its actor to stop,
+ * and returns; calls in flight are gone, and the wizard goes on from its saved snapshot.
+ */
+async function comeBack(el: EsimRenewalWizard): Promise<void> {
+  const parent = el.parentNode!;
+  const next = el.nextSibling;
+  el.remove();
+  await new Promise((r) => setTimeout(r, 10));
+  parent.insertBefore(el, next);
+  await el.updateComplete;
+}
+
+/** From the first step, "I already paid: check my order" (offered once the rest of the wizard is in). */
+async function toLookup(el: EsimRenewalWizard): Promise<void> {
+  await waitUntil(el, () => [...root(el).querySelectorAll('button')].some((b) => /^I already paid/.test(b.textContent!.trim())));
+  await click(el, /^I already paid/);
+  await waitForState(el, 'login.form');
+}
+
+/** The airport demo eSIM's order number and e-mail, then Find. */
+async function findOrder(el: EsimRenewalWizard): Promise<void> {
+  await fill(el, 'Order number', 'NRT-240001');
+  await fill(el, 'E-mail used for the purchase', 'traveler@example.com');
+  await click(el, /^Find|^Sign in/);
+}
+
 /** Chooses a method other than card, confirms and pays. */
 async function payWith(el: EsimRenewalWizard, method: 'PayPal' | 'Cash at a convenience store'): Promise<void> {
   await choose(el, method);
@@ -870,6 +897,72 @@ export const VIEW_STATES: readonly ViewStateEntry[] = [
       await toPaymentReview(el);
       await payByCard(el, CARD_OK);
       await waitForState(el, 'payment.payError');
+    },
+  },
+  {
+    id: 'payment.reconciling',
+    step: 'payment',
+    description: 'Back after a reload mid-payment: asking the provider what became of the order, never paying again.',
+    state: 'payment.reconciling',
+    setup: { script: { hold: ['pay', 'orderStatus'] } },
+    shows: ['section.step[aria-busy="true"]', '#order-heading'],
+    reach: async (el) => {
+      await toPaymentReview(el);
+      await payWith(el, 'PayPal');
+      await waitForState(el, 'payment.paying');
+      await comeBack(el);
+      await waitForState(el, 'payment.reconciling');
+    },
+  },
+  {
+    id: 'payment.reconcileError',
+    step: 'payment',
+    description: 'What became of the payment could not be found out (offline): said, with Try again; no way to pay twice.',
+    state: 'payment.reconcileError',
+    setup: { script: { hold: ['pay'], fail: { orderStatus: { code: 'network' } } } },
+    shows: ['.panel.error[role="alert"]'],
+    reach: async (el) => {
+      await toPaymentReview(el);
+      await payWith(el, 'PayPal');
+      await waitForState(el, 'payment.paying');
+      await comeBack(el);
+      await waitForState(el, 'payment.reconcileError');
+    },
+  },
+  {
+    id: 'login.form.lookup',
+    step: 'login',
+    description: '“I already paid: check my order”: find an order by its reference (or the ICCID) and e-mail.',
+    state: 'login.form',
+    shows: ['#order-number', '#email'],
+    hides: ['#password'],
+    reach: async (el) => {
+      await toLookup(el);
+    },
+  },
+  {
+    id: 'payment.reconciling.lookup',
+    step: 'payment',
+    description: 'Looking up the order of a person who lost the tab.',
+    state: 'payment.reconciling',
+    setup: { script: { hold: ['latestOrder'] } },
+    shows: ['section.step[aria-busy="true"]'],
+    reach: async (el) => {
+      await toLookup(el);
+      await findOrder(el);
+      await waitForState(el, 'payment.reconciling');
+    },
+  },
+  {
+    id: 'payment.reconcileError.lookup',
+    step: 'payment',
+    description: 'No order found for what was entered: said, with Back to renew from the start.',
+    state: 'payment.reconcileError',
+    shows: ['.panel.error[role="alert"]'],
+    reach: async (el) => {
+      await toLookup(el);
+      await findOrder(el);
+      await waitForState(el, 'payment.reconcileError');
     },
   },
   {

@@ -220,7 +220,7 @@ describe('reactive properties', () => {
     await waitForState(m.el, 'plan.choosing');
   });
 
-  it('detached while waiting for activation and put back, polling resumes and the renewal completes', async () => {
+  it('detached while waiting for activation and put back, it checks at once, polling resumes and the renewal completes', async () => {
     const m = await mountDemo({ scenario: 'delayed' });
     const status = spy(m.provider, 'activationStatus');
     await toLogin(m.el, 'online');
@@ -234,10 +234,10 @@ describe('reactive properties', () => {
     await new Promise((r) => setTimeout(r, 20));
     parent.append(m.el);
     await m.el.updateComplete;
-    expect(state(m.el)).to.equal('activation.waiting');
-    m.clock.increment(2_000);
+    // The wait was a timer, not kept while away: back, it checks at once, then waits again.
     await idle(m.el);
     expect(status.calls).to.have.length(2);
+    expect(state(m.el)).to.equal('activation.waiting');
     m.clock.increment(4_000);
     await waitForState(m.el, 'done');
     expect(status.calls).to.have.length(3);
@@ -315,7 +315,7 @@ describe('reactive properties', () => {
 });
 
 describe('secrets', () => {
-  it('after a card payment, the card number, security code and password are in no event, storage or URL', async () => {
+  it('after a card payment, the card number, security code and password are in no event, nor in storage or the URL after any step', async () => {
     sessionStorage.clear();
     localStorage.clear();
     const hrefBefore = location.href;
@@ -323,17 +323,30 @@ describe('secrets', () => {
     const NUMBER = '4242424242424242';
     const CVC = '739';
     const m = await mountDemo();
+    // What storage and the address hold after every state the wizard shows (saved progress is
+    // written as each state settles, before it renders).
+    const seen: [string, string][] = [];
+    const record = () => {
+      const at = root(m.el).querySelector('section.step')?.getAttribute('data-state') ?? '?';
+      seen.push([`localStorage at ${at}`, JSON.stringify({ ...localStorage })], [`the address at ${at}`, location.href]);
+    };
+    const watch = new MutationObserver(record);
+    watch.observe(root(m.el), { subtree: true, attributes: true, attributeFilter: ['data-state'] });
     await toLogin(m.el, 'online');
     await signIn(m.el, 'demo@example.com', PASSWORD);
     await pickPlan(m.el, /^7 days · 3 GB/);
     await payByCard(m.el, '4242 4242 4242 4242', '12/34', CVC);
     await waitForState(m.el, 'done');
+    watch.disconnect();
     expect(m.events.all.length).to.be.greaterThan(5);
+    const states = new Set(seen.map(([where]) => where.replace(/^.* at /, '')));
+    for (const s of ['login.form', 'login.submitting', 'plan.choosing', 'payment.review', 'payment.tokenizing', 'payment.paying', 'done']) expect(states, s).to.include(s);
 
     // A standalone code: not part of a longer number or id, nor the milliseconds of a timestamp.
     const cvcAlone = new RegExp(`(?<![\\w.])${CVC}(?!\\w)`);
     const places: [string, string][] = [
       ...m.events.all.map((d, i) => [`event ${i}`, JSON.stringify(d)] as [string, string]),
+      ...seen,
       ['localStorage', JSON.stringify({ ...localStorage })],
       ['sessionStorage', JSON.stringify({ ...sessionStorage })],
       ['location.href', location.href],
@@ -348,7 +361,10 @@ describe('secrets', () => {
       expect(value, where).to.not.contain(PASSWORD);
       expect(value, where).to.not.match(cvcAlone);
     }
-    expect(localStorage.length).to.equal(0);
+    // Storage holds the wizard's saved progress and nothing else: no token, no session either.
+    expect(Object.keys(localStorage)).to.have.length(1);
+    expect(Object.keys(localStorage)[0]).to.match(/^esim-renewal-wizard:/);
+    expect(localStorage.getItem(Object.keys(localStorage)[0]!)).to.not.match(/tok_|demo-session-/);
     expect(sessionStorage.length).to.equal(0);
     expect(location.href).to.equal(hrefBefore);
     // Only the last four are shown, as a receipt would.

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, PLANS_BY_CHANNEL, findDemoAccount } from '../../src/providers/catalogue.js';
 import type { Credentials } from '../../src/providers/contract.js';
+import { CHANNELS } from '../../src/machine/types.js';
 import { buildOpenApi } from '../../server/src/index.js';
 import { OPENAPI_FILE, manualClock, startTestServer, type Client, type TestServer } from './helpers.js';
 
@@ -37,6 +38,7 @@ describe('the OpenAPI document', () => {
         'GET /v1/account',
         'GET /v1/plans',
         'POST /v1/orders',
+        'GET /v1/orders/latest',
         'GET /v1/orders/{orderId}',
         'POST /v1/orders/{orderId}/payments',
         'POST /v1/payments/{paymentId}/authentication',
@@ -55,6 +57,10 @@ describe('the OpenAPI document', () => {
     expect(pay.parameters).toContainEqual(expect.objectContaining({ name: 'X-ESIM-CSRF', in: 'header', required: true }));
     expect(doc.paths['/v1/session'].post.responses['429'].headers).toHaveProperty('Retry-After');
     expect(doc.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'esim_session' });
+    // A static segment wins over a parameter, as in the server's router.
+    expect(t.contract.template('/v1/orders/latest')).toBe('/v1/orders/latest');
+    expect(t.contract.template('/v1/orders/ord_123')).toBe('/v1/orders/{orderId}');
+    expect(t.contract.template('/v1/orders/latest/payments')).toBe('/v1/orders/{orderId}/payments');
   });
 });
 
@@ -63,7 +69,10 @@ describe('sign-in mirrors the demo catalogue', () => {
   beforeAll(async () => void (t = await startTestServer()));
   afterAll(() => t.close());
 
-  /** Every documented sign-in, and a wrong password, an unknown user and another channel. */
+  /**
+   * Every documented sign-in, and a wrong password, an unknown user and another channel (which
+   * refuses an account, and finds an ICCID or an order number all the same).
+   */
   const cases: Credentials[] = DEMO_ACCOUNTS.flatMap((a) =>
     a.signIns.flatMap((s): Credentials[] =>
       s.method === 'account'
@@ -76,10 +85,12 @@ describe('sign-in mirrors the demo catalogue', () => {
           ? [
               { method: 'iccid', channel: a.channel, iccid: s.iccid.replace(/(\d{4})/g, '$1 ').trim(), email: s.email.toUpperCase() },
               { method: 'iccid', channel: a.channel, iccid: s.iccid, email: 'someone@example.com' },
+              ...CHANNELS.filter((c) => c !== a.channel).map((channel): Credentials => ({ method: 'iccid', channel, iccid: s.iccid, email: s.email })),
             ]
           : [
               { method: 'order', channel: a.channel, orderNumber: s.orderNumber.toLowerCase(), email: s.email },
-              { method: 'order', channel: 'online', orderNumber: s.orderNumber, email: s.email },
+              { method: 'order', channel: a.channel, orderNumber: s.orderNumber, email: 'someone@example.com' },
+              ...CHANNELS.filter((c) => c !== a.channel).map((channel): Credentials => ({ method: 'order', channel, orderNumber: s.orderNumber, email: s.email })),
             ],
     ),
   );

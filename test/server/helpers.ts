@@ -37,14 +37,24 @@ export class Contract {
     this.#ajv.addSchema(this.doc, 'openapi.json');
   }
 
-  /** The template (`/v1/orders/{orderId}`) a concrete path matches, if any. */
+  /**
+   * The template (`/v1/orders/{orderId}`) a concrete path matches, if any. A static segment wins
+   * over a parameter, as in the server's router: `/v1/orders/latest` is not `/v1/orders/{orderId}`.
+   */
   template(path: string): string | null {
     const segments = path.split('/');
+    const isParam = (s: string) => /^\{\w+\}$/.test(s);
     const matches = (t: string) => {
       const ts = t.split('/');
-      return ts.length === segments.length && ts.every((s, i) => (/^\{\w+\}$/.test(s) ? segments[i] !== '' : s === segments[i]));
+      return ts.length === segments.length && ts.every((s, i) => (isParam(s) ? segments[i] !== '' : s === segments[i]));
     };
-    return Object.keys(this.doc.paths as Json).find(matches) ?? null;
+    // Among matches (all of one length), the first static segment where they differ wins.
+    const rank = (t: string) => t.split('/').map((s) => (isParam(s) ? '1' : '0')).join('');
+    return (
+      Object.keys(this.doc.paths as Json)
+        .filter(matches)
+        .sort((a, b) => rank(a).localeCompare(rank(b)))[0] ?? null
+    );
   }
 
   /** Throws unless the answer is one the document describes for this operation. */

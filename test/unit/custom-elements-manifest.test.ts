@@ -65,6 +65,14 @@ describe('custom-elements.json', () => {
     expect([field('channel'), field('demo-scenario'), field('theme'), field('hide-language-switcher')]).toEqual(['channel', 'demoScenario', 'theme', 'hideLanguageSwitcher']);
   });
 
+  it("the README's table documents every attribute and public property it lists", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const table = readme.slice(readme.indexOf('### Attributes and properties'), readme.indexOf('### Methods'));
+    for (const a of element?.attributes ?? []) expect(table, `attribute ${a.name}`).toContain(`| \`${a.name}\` |`);
+    const fields = (element?.members ?? []).filter((m) => m.kind === 'field' && !m.static && m.privacy !== 'private' && !m.name.startsWith('#'));
+    for (const f of fields) expect(table, `property ${f.name}`).toContain(`| \`${f.name}\` |`);
+  });
+
   it('lists the public properties with their types, the static version and reset(), and no private members', () => {
     const members = element?.members ?? [];
     const fields = Object.fromEntries(members.filter((m) => m.kind === 'field' && !m.static).map((m) => [m.name, m.type?.text]));

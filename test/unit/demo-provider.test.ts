@@ -336,12 +336,16 @@ describe('DemoProvider cards and payments', () => {
     expect(e.code).toBe('invalid-input');
   });
 
-  it("another session's order is not found", async () => {
+  it("another account's order is not found; the same account's, from a new session, is", async () => {
     const p = provider();
     const { order } = await ordered(p);
-    const other = await p.identify(demo, signal());
+    const other = await p.identify({ ...demo, username: 'early@example.com' }, signal());
     const e = await providerError(p.pay(other, { orderId: order.orderId, method: 'konbini', idempotencyKey: 'x' }, signal()));
     expect(e.code).toBe('not-found');
+    expect((await providerError(p.orderStatus(other, { orderId: order.orderId }, signal()))).code).toBe('not-found');
+    // A person who lost the tab signs in again: their order is theirs still.
+    const again = await p.identify(demo, signal());
+    expect((await p.orderStatus(again, { orderId: order.orderId }, signal())).order.orderId).toBe(order.orderId);
   });
 
   it('card authentication: approved succeeds once, refused declines', async () => {

@@ -6,7 +6,7 @@ export function errorPanel(v: ViewHost, extra: TemplateResult | typeof nothing =
   const error = v.ctx.error;
   if (!error) return nothing;
   return html`<div class="panel error" role="alert" part="error">
-    <p>${v.m.errors[error.code]}</p>
+    <p>${error.code === 'network' && !navigator.onLine ? v.m.errors.offline : v.m.errors[error.code]}</p>
     ${extra}
   </div>`;
 }

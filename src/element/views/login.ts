@@ -20,7 +20,8 @@ export function loginView(v: ViewHost) {
       ${busy(v.m.nav.busy)}`;
   }
   const setField = (f: 'username' | 'email' | 'iccid' | 'orderNumber') => (value: string) => v.send({ type: 'user.login.field', field: f, value });
-  return html`${heading(travel ? m.titleTravel : m.titleAccount)}
+  return html`${heading(ctx.lookup ? m.titleLookup : travel ? m.titleTravel : m.titleAccount)}
+    ${ctx.lookup ? html`<p>${m.lookupHint}</p>` : nothing}
     <p class="panel tip">${m.securityTip}</p>
     ${errorPanel(
       v,

@@ -149,6 +149,16 @@ export function paymentView(v: ViewHost) {
       return html`${heading(m.title)} ${busy(m.preparing)} ${actions(v)}`;
     case 'payment.orderError':
       return html`${heading(m.title)} ${errorPanel(v)} ${retryActions(v)}`;
+    case 'payment.reconcileError':
+      return v.ctx.lookup
+        ? // Nothing on record for this eSIM: said plainly, with Back to renew from the start.
+          html`${heading(v.m.login.titleLookup)}
+            ${v.ctx.error?.code === 'not-found' ? html`<div class="panel error" role="alert" part="error"><p>${v.m.resume.noOrder}</p></div>` : errorPanel(v)}
+            ${retryActions(v)}`
+        : html`${heading(m.title)} ${errorPanel(v, html`<p>${m.unknownOutcome}</p>`)} ${retryActions(v)}`;
+    case 'payment.reconciling':
+      if (v.ctx.lookup) return html`${heading(v.m.login.titleLookup)} ${busy(v.m.nav.busy)}`;
+      return html`${heading(m.title)} ${orderSummary(v)} ${busy(m.processing)}`;
     case 'payment.tokenizing':
     case 'payment.paying':
     case 'payment.confirmingAuth':

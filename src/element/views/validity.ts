@@ -57,5 +57,6 @@ export function validityView(v: ViewHost) {
     <div role="status" class="urgency-status">
       ${showUrgency ? html`<p class="panel ${level === 'expired' || level === 'few-days' ? 'warning' : 'tip'}" data-urgency=${level}>${m.urgency[level](days ?? 0)}</p>` : nothing}
     </div>
-    ${actions(v, { label: v.m.nav.next, event: { type: 'user.next' } })}`;
+    ${actions(v, { label: v.m.nav.next, event: { type: 'user.next' } })}
+    ${v.checkOrder ?? nothing}`;
 }

@@ -42,6 +42,11 @@ export interface ViewHost {
   setSupportMessage(value: string): void;
   copy(text: string): void;
   downloadReminder(): void;
+  /**
+   * "I already paid: check my order", for the first step: it comes with the later chunk (a
+   * moment after the first paint), whose words it uses.
+   */
+  checkOrder?: TemplateResult;
 }
 
 export function heading(text: string): TemplateResult {

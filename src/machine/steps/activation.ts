@@ -25,6 +25,7 @@ export const activation = wizardSetup.createStateConfig({
       entry: 'clearError',
       invoke: { src: 'activationStatus', input: ({ context }) => ({ orderId: context.order?.orderId ?? '', recheck: false }) },
       on: {
+        'host.resumed': { target: 'checking', reenter: true },
         'provider.activation': [
           {
             guard: 'activationActive',
@@ -45,6 +46,8 @@ export const activation = wizardSetup.createStateConfig({
       },
     },
     waiting: {
+      // The wait is a timer, which a restore does not bring back: check now.
+      on: { 'host.resumed': { target: 'checking' } },
       after: {
         pollDelay: {
           target: 'checking',

@@ -18,7 +18,8 @@ export const login = wizardSetup.createStateConfig({
   on: {
     'user.login.method': {
       // Airport eSIMs are identified by ICCID or order number; accounts by credentials.
-      guard: ({ context, event }) => (context.channel === 'airport' ? event.method !== 'account' : event.method === 'account'),
+      // An order lookup uses the order's reference or the ICCID, whatever the channel.
+      guard: ({ context, event }) => (context.channel === 'airport' || context.lookup ? event.method !== 'account' : event.method === 'account'),
       actions: assign({ login: ({ context, event }) => ({ ...context.login, method: event.method }) }),
     },
     'user.login.field': {
@@ -27,7 +28,11 @@ export const login = wizardSetup.createStateConfig({
     'user.login.password': {
       actions: assign({ login: ({ context, event }) => ({ ...context.login, passwordFilled: event.filled }) }),
     },
-    'user.back': [...backBeforeLogin],
+    'user.back': [
+      // Back from an order lookup is back to the start, and the lookup is off.
+      { guard: 'lookingUp', target: '#wizard.validity', actions: assign(({ context }) => ({ lookup: false, login: { ...context.login, method: context.channel === 'airport' ? 'iccid' : 'account' } as const })) },
+      ...backBeforeLogin,
+    ],
     ...gotoEarlier('validity', 'channel'),
     // The host signed the person in: go on as after a sign-in.
     'host.session': { target: '#wizard.login.resuming', actions: assign({ hostSession: true, signedIn: true }) },
@@ -56,6 +61,8 @@ export const login = wizardSetup.createStateConfig({
         }),
       },
       on: {
+        // After a reload the password is gone: back to the form (filled in but for it).
+        'host.resumed': { target: 'form' },
         'provider.identified': {
           target: 'resuming',
           actions: assign(({ context }) => ({ signedIn: true, login: { ...context.login, failures: 0 } })),
@@ -83,6 +90,8 @@ export const login = wizardSetup.createStateConfig({
     /** The host's session expired: it has been told (`esim-session-expired`) and the wizard waits for a new one. */
     awaitingHost: {},
     cooldown: {
+      // Its one-second ticks are timers, which a restore does not bring back: start them again.
+      on: { 'host.resumed': { target: 'cooldown', reenter: true } },
       after: {
         second: [
           { guard: 'cooldownOver', target: 'form', actions: assign({ login: ({ context }) => ({ ...context.login, cooldownLeft: 0 }) }) },

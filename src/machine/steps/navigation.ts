@@ -45,6 +45,9 @@ export const onSessionExpired = (step: ResumeStep) =>
 
 /** Once signed in again (by the person or the host), on to where the session expired, or to the plans. */
 export const resume = [
+  // "I already paid: check my order": find the order, then go on where it stands.
+  { guard: 'lookingUp', target: '#wizard.payment.reconciling' },
+  { guard: { type: 'resumeAt', params: { step: 'reconcile' } } as const, target: '#wizard.payment.reconciling' },
   // A cash voucher still open: back to waiting for it, not to a screen that could pay again.
   { guard: 'resumeAtOpenVoucher', target: '#wizard.payment.awaitingCash' },
   { guard: { type: 'resumeAt', params: { step: 'payment' } } as const, target: '#wizard.payment' },

@@ -8,11 +8,11 @@
  * of charging again. The key changes only when the order changes or the attempt ended
  * definitively (declined, failed), which is when a new card or method is tried.
  */
-import { and, assign } from 'xstate';
+import { and, assign, raise } from 'xstate';
 import type { WizardContext } from '../context.js';
 import { wizardSetup } from '../setup.js';
 import { gotoEarlier, onSessionExpired } from './navigation.js';
-import type { PaymentOutcome } from '../types.js';
+import type { OrderStatus, PaymentOutcome } from '../types.js';
 
 
 /** The idempotency key of the current attempt. */
@@ -82,6 +82,38 @@ const routeOutcome = [
   },
 ] as const;
 
+const statusOf = (event: { type: string }): OrderStatus => (event as unknown as { status: OrderStatus }).status;
+
+/**
+ * Where an order's recorded status leads, when the wizard finds it again (after a reload, or
+ * looked up by a person who lost the tab). The provider's record decides, never a guess.
+ */
+const foundOrder = wizardSetup.assign(({ context, event }) => {
+  const { order, activation } = statusOf(event);
+  return {
+    order,
+    selectedPlanId: order.planId,
+    lookup: false,
+    activation: { ...context.activation, expiresAt: activation.expiresAt ?? order.newExpiresAt },
+    // Whatever is on record, a payment from here on is a new attempt with a new key (a key that
+    // was declined would only replay its refusal); the order is still charged at most once.
+    payment: { ...context.payment, attempt: context.payment.attempt + 1 },
+  };
+});
+const routeOrderStatus = [
+  { guard: 'orderActive', target: '#wizard.done', actions: foundOrder },
+  // Nothing paid yet (or the attempt ended): the plan is offered again, with this order.
+  { guard: 'orderUnpaid', target: '#wizard.plan', actions: foundOrder },
+  {
+    // A payment is on record: it goes where that outcome goes, as if it had just come back.
+    actions: [
+      foundOrder,
+      // (Typed loosely: XState's raise is generic over the machine, which is still being built here.)
+      raise(({ event }: { event: { type: string } }) => ({ type: 'provider.payment' as const, outcome: statusOf(event).payment! })) as never,
+    ],
+  },
+] as const;
+
 /**
  * Back is offered only where no charge can be in flight. While paying, authenticating or
  * waiting for cash the outcome must be settled first.
@@ -102,6 +134,7 @@ export const payment = wizardSetup.createStateConfig({
       entry: 'clearError',
       invoke: { src: 'createOrder', input: ({ context }) => ({ planId: context.selectedPlanId ?? '', quantity: 1 }) },
       on: {
+        'host.resumed': { target: 'ordering', reenter: true },
         'provider.orderCreated': {
           target: 'review',
           actions: assign(({ context, event }) => ({
@@ -148,6 +181,7 @@ export const payment = wizardSetup.createStateConfig({
       entry: 'clearError',
       invoke: { src: 'paymentStatus', input: ({ context }) => ({ paymentId: context.payment.hostPaymentId ?? '' }) },
       on: {
+        'host.resumed': { target: 'reconciling' },
         ...noRestart,
         'provider.payment': [...routeOutcome],
         'provider.error': [...onSessionExpired('payment'), { target: 'review', actions: 'recordError' }],
@@ -158,6 +192,8 @@ export const payment = wizardSetup.createStateConfig({
       entry: 'clearError',
       invoke: { src: 'tokenizeCard' },
       on: {
+        // The card was typed on the page before the reload: it is gone, as it should be.
+        'host.resumed': { target: 'review' },
         'provider.cardTokenized': {
           target: 'paying',
           actions: assign({ payment: ({ context, event }) => ({ ...context.payment, card: event.card }) }),
@@ -182,6 +218,8 @@ export const payment = wizardSetup.createStateConfig({
         }),
       },
       on: {
+        // The answer was lost with the page: ask the provider what became of the order; never pay again blind.
+        'host.resumed': { target: 'reconciling' },
         ...noRestart,
         'provider.payment': [...routeOutcome],
         'provider.error': [
@@ -203,7 +241,10 @@ export const payment = wizardSetup.createStateConfig({
       tags: ['error'],
       on: {
         ...noRestart,
-        'user.retry': { target: 'paying' } },
+        'user.retry': { target: 'paying' },
+        // After a reload the card's token is gone: ask what became of the attempt instead.
+        'host.resumed': { target: 'reconciling' },
+      },
     },
     authenticating: {
       on: {
@@ -222,6 +263,7 @@ export const payment = wizardSetup.createStateConfig({
         input: ({ context }) => ({ paymentId: context.payment.paymentId ?? '', approved: context.payment.approved ?? false }),
       },
       on: {
+        'host.resumed': { target: 'reconciling' },
         ...noRestart,
         'provider.payment': [...routeOutcome],
         'provider.error': [
@@ -237,9 +279,37 @@ export const payment = wizardSetup.createStateConfig({
         ...noRestart,
         'user.retry': { target: 'confirmingAuth' } },
     },
+    /**
+     * What does the provider know of this order (after a reload mid-payment), or of the account's
+     * latest order ("I already paid: check my order", `lookup`)? Its record decides where to go.
+     */
+    reconciling: {
+      tags: ['busy', 'charging'],
+      entry: 'clearError',
+      invoke: { src: 'findOrder', input: ({ context }) => ({ orderId: context.lookup ? null : (context.order?.orderId ?? null) }) },
+      on: {
+        ...noRestart,
+        'host.resumed': { target: 'reconciling', reenter: true },
+        'provider.orderStatus': [...routeOrderStatus],
+        'provider.payment': [...routeOutcome],
+        // Signed out meanwhile: sign in again, then reconcile (not the confirmation screen).
+        'provider.error': [...onSessionExpired('reconcile'), { target: 'reconcileError', actions: 'recordError' }],
+      },
+    },
+    reconcileError: {
+      tags: ['error'],
+      on: {
+        ...noRestart,
+        'user.retry': { target: 'reconciling' },
+        // A lookup found nothing to go on with: back to the start, where the person can renew.
+        'user.back': { guard: 'lookingUp', target: '#wizard.validity', actions: assign({ lookup: false }) },
+      },
+    },
     awaitingCash: {
       after: { cashPoll: { target: 'checkingCash' } },
       on: {
+        // Its periodic check is a timer, which a restore does not bring back: check now.
+        'host.resumed': { target: 'checkingCash' },
         ...noRestart,
         'user.payment.checkCash': { target: 'checkingCash' } },
     },
@@ -247,6 +317,7 @@ export const payment = wizardSetup.createStateConfig({
       tags: ['busy'],
       invoke: { src: 'paymentStatus', input: ({ context }) => ({ paymentId: context.payment.paymentId ?? '' }) },
       on: {
+        'host.resumed': { target: 'checkingCash', reenter: true },
         ...noRestart,
         'provider.payment': [
           { guard: 'paymentPendingCash', target: 'awaitingCash', actions: 'clearError' },

@@ -20,6 +20,7 @@ export const plan = wizardSetup.createStateConfig({
       entry: 'clearError',
       invoke: { src: 'loadAccount' },
       on: {
+        'host.resumed': { target: 'loading', reenter: true },
         'provider.accountLoaded': {
           target: 'ready',
           actions: assign(({ context, event }) => ({

@@ -60,6 +60,7 @@ export const troubleshooting = wizardSetup.createStateConfig({
         ],
         'provider.error': [...onSessionExpired('troubleshooting'), { target: 'verifyError', actions: 'recordError' }],
         'user.back': { target: 'check' },
+        'host.resumed': { target: 'verifying', reenter: true },
       },
     },
     verifyError: {
@@ -87,6 +88,8 @@ export const troubleshooting = wizardSetup.createStateConfig({
         'provider.supportSent': { target: 'sent', actions: assign(({ context, event }) => ({ trouble: { ...context.trouble, ticket: event.ticket } })) },
         'provider.error': [...onSessionExpired('troubleshooting'), { target: 'sendError', actions: 'recordError' }],
         'user.back': { target: 'escalate' },
+        // Whether the message went out is unknown: the person sends it again from the prepared form.
+        'host.resumed': { target: 'escalate' },
       },
     },
     sendError: {

@@ -22,5 +22,12 @@ export const validity = wizardSetup.createStateConfig({
       { guard: and(['validityComplete', 'channelSkipped']), target: '#wizard.login' },
       { guard: 'validityComplete', target: '#wizard.channel' },
     ],
+    // "I already paid: check my order": a person who lost the tab finds the order by its
+    // reference (or the eSIM's ICCID) and e-mail, then goes on where it stands.
+    'user.checkOrder': {
+      target: '#wizard.login',
+      actions: assign(({ context }) => ({ lookup: true, login: { ...context.login, method: 'order' as const } })),
+    },
+    // Nothing here waits or calls out: a restored wizard on this step simply goes on.
   },
 });

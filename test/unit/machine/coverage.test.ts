@@ -21,6 +21,7 @@ import {
   atLogin,
   outcome,
   readyToPay,
+  order,
   CARD,
 } from './harness.js';
 
@@ -66,6 +67,14 @@ const journeys: (() => Wizard)[] = [
       .send({ type: 'user.payment.pay' })
       .send({ type: 'provider.cardTokenized', card: CARD })
       .send(err('network', true)),
+  // a reload mid-payment: paying → reconciling → reconcileError → reconciling → (its outcome) activation
+  () =>
+    readyToPay(atReview(), 'konbini')
+      .send({ type: 'user.payment.pay' })
+      .send({ type: 'host.resumed' })
+      .send(err('network', true))
+      .send({ type: 'user.retry' })
+      .send({ type: 'provider.orderStatus', status: { order: order('day-1gb'), payment: { status: 'succeeded', paymentId: 'p' }, activation: { state: 'pending' } } }),
   // authenticating → confirmingAuth → authError
   () =>
     readyToPay(atReview(), 'paypal')

@@ -8,7 +8,7 @@ import type { WizardContext, WizardEvent } from '../../../src/machine/context.js
 import { wizardMachine } from '../../../src/machine/machine.js';
 import { CASH_POLL_MS, LOGIN_COOLDOWN_S, POLL_MAX_MS, POLL_START_MS, initialContext } from '../../../src/machine/setup.js';
 import { TROUBLE_CHECKS } from '../../../src/machine/troubleshooting-checks.js';
-import type { StepId } from '../../../src/machine/types.js';
+import type { ActivationStatus, PaymentOutcome, StepId } from '../../../src/machine/types.js';
 import { ICCID_19, PLANS, TODAY, account, activationEvent, capabilities, ctxWith, err, order, outcome } from './harness.js';
 
 type GuardFn = (args: { context: WizardContext; event: WizardEvent }, params: unknown) => boolean;
@@ -25,6 +25,11 @@ const pay = (p: Partial<WizardContext['payment']>): WizardContext => ({
   account: account(),
   order: order('week-3gb'),
   payment: { ...base.payment, ...p },
+});
+/** What the provider knows of an order: its payment and the plan's activation. */
+const orderStatus = (s: { payment: PaymentOutcome | null; activation: 'pending' | 'active' | 'failed' }): WizardEvent => ({
+  type: 'provider.orderStatus',
+  status: { order: order('week-3gb'), payment: s.payment, activation: { state: s.activation } as ActivationStatus },
 });
 const trouble = (t: Partial<WizardContext['trouble']>): WizardContext => ({ ...base, trouble: { ...base.trouble, ...t } });
 
@@ -86,6 +91,15 @@ const cases: Record<string, { yes: Case; no: Case }> = {
   hasPreviousCheck: { yes: [trouble({ index: 1 })], no: [trouble({ index: 0 })] },
   hasNextCheck: { yes: [trouble({ index: TROUBLE_CHECKS.length - 2 })], no: [trouble({ index: TROUBLE_CHECKS.length - 1 })] },
   cameFromDone: { yes: [trouble({ from: 'done' })], no: [trouble({ from: 'activation' })] },
+  lookingUp: { yes: [{ ...base, lookup: true }], no: [base] },
+  orderActive: {
+    yes: [base, orderStatus({ payment: { status: 'succeeded', paymentId: 'p' }, activation: 'active' })],
+    no: [base, orderStatus({ payment: { status: 'succeeded', paymentId: 'p' }, activation: 'pending' })],
+  },
+  orderUnpaid: {
+    yes: [base, orderStatus({ payment: { status: 'declined', paymentId: 'p', declineCode: 'card_declined' }, activation: 'pending' })],
+    no: [base, orderStatus({ payment: { status: 'pending-cash', paymentId: 'p', voucher: { number: '1', payBy: TODAY, total: { amount: 1, currency: 'JPY' } } }, activation: 'pending' })],
+  },
 };
 
 describe('named guards as wired in setup', () => {
@@ -155,7 +169,8 @@ describe('provider actor stubs', () => {
   it('fail loudly when the edge did not provide them', () => {
     const logic = wizardMachine.implementations.actors.identify as AnyActorLogic;
     const errors: unknown[] = [];
-    const actor = createActor(logic, { input: {} });
+    // As the machine invokes it: its `src` is its name.
+    const actor = createActor(logic, { input: {}, src: 'identify' } as never);
     actor.subscribe({ error: (e) => errors.push(e) });
     actor.start();
     expect(String(errors[0])).toContain('"identify" provider actor was not provided');
