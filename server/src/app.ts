@@ -272,8 +272,13 @@ function buildApp({ config, service, logger, origins, faults }: Parts & { origin
   route<{ Params: { orderId: string }; Body: { method: PaymentMethod; cardToken?: string } }>('pay', async (request, reply) => {
     const ctx = await context(request, reply);
     const { orderId } = request.params;
-    const answer = await service.idempotent(ctx, 'POST /v1/orders/{orderId}/payments', key(request)!, { orderId, body: request.body }, () =>
-      service.pay(ctx, orderId, request.body),
+    const answer = await service.idempotent(
+      ctx,
+      'POST /v1/orders/{orderId}/payments',
+      key(request)!,
+      { orderId, body: request.body },
+      () => service.pay(ctx, orderId, request.body),
+      () => service.refuseIfPaid(ctx, orderId),
     );
     return send(reply, answer);
   });

@@ -386,7 +386,7 @@ export const OPERATIONS = {
     session: true,
     summary: 'Pay an order',
     description:
-      'Card (with a token from the processor), PayPal (asks for approval) or konbini (a cash voucher paid at a convenience store). The first answer to an `Idempotency-Key` is stored and replayed for the same request; the same key with another request is 409 `conflict`. An order is charged at most once: a payment for a paid order, whatever its key, is 409 `already-paid`.',
+      'Card (with a token from the processor), PayPal (asks for approval) or konbini (a cash voucher paid at a convenience store). The first answer to an `Idempotency-Key` is stored and replayed for the same request; the same key with another request is 409 `conflict` (`already-paid` if the order is paid meanwhile). An order is charged at most once: a payment for a paid order, whatever its key, is 409 `already-paid`.',
     params: idParam('orderId'),
     headers: idempotencyKey(true),
     body: PayRequest,

@@ -276,14 +276,25 @@ export class Service {
    * with the key waits for the first to finish, then gets its answer: one charge. 5xx answers are
    * not stored, so a retry after a server fault runs again.
    */
-  async idempotent(ctx: Context, route: string, key: string, request: unknown, work: () => Promise<StoredResponse>): Promise<StoredResponse> {
+  async idempotent(
+    ctx: Context,
+    route: string,
+    key: string,
+    request: unknown,
+    work: () => Promise<StoredResponse>,
+    /** Runs before answering `conflict`: may throw a truer error (a paid order is `already-paid`). */
+    beforeConflict?: () => Promise<void>,
+  ): Promise<StoredResponse> {
     const scope = `${ctx.account.id} ${route}`;
     const hash = createHash('sha256').update(stableJson(request)).digest('base64url');
     const deadline = performance.now() + IN_PROGRESS_WAIT_MS;
     for (;;) {
       const claim = await this.repo.idempotency.claim(scope, key, hash, this.now());
       if (claim.state === 'replay') return claim.response;
-      if (claim.state === 'conflict') throw new HttpError(409, 'conflict', 'this Idempotency-Key was used for another request');
+      if (claim.state === 'conflict') {
+        await beforeConflict?.();
+        throw new HttpError(409, 'conflict', 'this Idempotency-Key was used for another request');
+      }
       if (claim.state === 'in-progress') {
         if (performance.now() > deadline) throw new HttpError(409, 'conflict', 'a request with this Idempotency-Key is still in progress');
         await new Promise((resolve) => setTimeout(resolve, 20));
@@ -305,6 +316,14 @@ export class Service {
   }
 
   /** Takes a payment. Card outcomes come from the processor's token; PayPal asks for approval; konbini gives a voucher. */
+  /**
+   * A second tab (or a reload) paying an order another attempt already paid, under a key that
+   * attempt used: the truth is that the order is paid, whatever the key.
+   */
+  async refuseIfPaid(ctx: Context, orderId: string): Promise<void> {
+    if ((await this.#order(ctx, orderId)).paidBy) throw alreadyPaid();
+  }
+
   async pay(ctx: Context, orderId: string, request: { method: PaymentMethod; cardToken?: string }): Promise<StoredResponse> {
     const order = await this.#order(ctx, orderId);
     if (order.paidBy) throw alreadyPaid();

@@ -27,10 +27,6 @@ export function guessPlatform(userAgent: string): Platform {
   return /android/i.test(userAgent) ? 'android' : 'ios';
 }
 
-/** The first step's view comes with the wizard; the rest with the later chunk (./later.ts). */
-const FIRST_VIEWS: Partial<Record<StepId, (v: ViewHost) => TemplateResult>> = {
-  validity: validityView,
-};
 
 type Later = typeof import('./later.js');
 
@@ -42,7 +38,8 @@ const elements = new WeakMap<ActorSystem<any>, () => Promise<ProviderCalls>>();
  * the costly part of starting an actor; every element shares this one).
  */
 const liveMachine = wizardMachine.provide({
-  actors: providerActors((system) => elements.get(system)?.() ?? Promise.reject(new Error('no element'))),
+  // (Every actor system is registered by its element as it is created.)
+  actors: providerActors((system) => elements.get(system)!()),
 });
 
 /**
@@ -101,13 +98,14 @@ export class EsimRenewalWizard extends LitElement {
 
   static override styles = [wizardStyles];
 
+  // (String is Lit's default attribute type: those properties name no `type`.)
   static override properties = {
-    channel: { type: String },
-    demoScenario: { type: String, attribute: 'demo-scenario' },
+    channel: {},
+    demoScenario: { attribute: 'demo-scenario' },
     provider: { attribute: false },
     clock: { attribute: false },
     hideLanguageSwitcher: { type: Boolean, attribute: 'hide-language-switcher' },
-    theme: { type: String, reflect: true },
+    theme: { reflect: true },
     plansFilter: {
       attribute: 'plans-filter',
       // (Not reflected, so only the attribute-to-property direction is needed.)
@@ -115,8 +113,8 @@ export class EsimRenewalWizard extends LitElement {
     },
     session: { attribute: false },
     profile: { attribute: false },
-    apiBase: { type: String, attribute: 'api-base' },
-    persistKey: { type: String, attribute: 'persist-key' },
+    apiBase: { attribute: 'api-base' },
+    persistKey: { attribute: 'persist-key' },
     noPersist: { type: Boolean, attribute: 'no-persist' },
   };
 
@@ -339,7 +337,7 @@ export class EsimRenewalWizard extends LitElement {
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
     for (let i = 0; i < 5; i++) {
-      const waits = [this.#locale.pending, FIRST_VIEWS[stepOf(this.#wizard.snapshot as WizardSnapshot)] && !this.#restoring ? null : this.#laterLoading].filter(Boolean);
+      const waits = [this.#locale.pending, stepOf(this.#wizard.snapshot as WizardSnapshot) === 'validity' && !this.#restoring ? null : this.#laterLoading].filter(Boolean);
       if (waits.length === 0) break;
       await Promise.all(waits).catch(() => {});
       result = await super.getUpdateComplete();
@@ -407,7 +405,7 @@ export class EsimRenewalWizard extends LitElement {
           )}
         </ol>
       </nav>
-      <section class="step" part="step" data-step=${step} data-state=${statePath(snap)} aria-busy=${busy ? 'true' : 'false'} aria-labelledby="step-heading">
+      <section class="step" part="step" data-step=${step} data-state=${statePath(snap)} aria-busy=${busy} aria-labelledby="step-heading">
         ${this.#stepView(step, snap)}
       </section>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="announcer">${this.#announcement(m)}</div>
@@ -415,8 +413,8 @@ export class EsimRenewalWizard extends LitElement {
   }
 
   #stepView(step: StepId, snap: WizardSnapshot): TemplateResult {
-    const first = FIRST_VIEWS[step];
-    if (first) return first(this.#viewHost(snap));
+    // The first step's view comes with the wizard; the rest with the later chunk (./later.ts).
+    if (step === 'validity') return validityView(this.#viewHost(snap));
     if (this.#later && this.#locale.hasLater) return this.#later.laterViews[step as keyof Later['laterViews']](this.#viewHost(snap));
     // The later chunk is on its way (it is fetched right after the first paint).
     void this.#loadLater();
@@ -449,8 +447,9 @@ export class EsimRenewalWizard extends LitElement {
         this.requestUpdate();
       },
       () => {
-        // Offline: try again on the next render that needs it.
+        // Offline: try again on the next render that needs it, which coming back online brings.
         this.#laterLoading = undefined;
+        addEventListener('online', () => this.requestUpdate(), { once: true });
       },
     );
     return this.#laterLoading;

@@ -9,7 +9,6 @@ import type { Messages } from '../i18n/en.js';
 import { digitsOnly } from '../machine/validation.js';
 import type { CardInput, Provider } from '../providers/contract.js';
 import type { ActivationScenario } from '../providers/demo.js';
-import { reminderIcs } from './ics.js';
 import { laterStyles } from './later.styles.js';
 import { activationView, doneView } from './views/activation.js';
 import { channelView } from './views/channel.js';
@@ -67,7 +66,10 @@ export function loaded(edge: Edge, locale: LocaleController, restoring: boolean 
   const root = el.renderRoot as ShadowRoot;
   const sheet = laterStyles.styleSheet;
   if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  return restoring ? readSaved(edge) : undefined;
+  if (restoring) return readSaved(edge);
+  // Steps taken before this chunk came (it saves) are saved now.
+  save(edge, undefined, edge.snapshot() as never);
+  return undefined;
 }
 
 /** The later views' part of the view host: the card form, copying, the support message. */
@@ -102,7 +104,7 @@ export function hostExtras(edge: Edge): Partial<ViewHost> {
           edge.host.requestUpdate();
         }, 2000);
       }),
-    downloadReminder: () => downloadReminder(edge.context(), edge.messages()),
+    downloadReminder: () => void downloadReminder(edge.context(), edge.messages()),
     // (Its words are in the later steps' catalog, which may still be on its way.)
     checkOrder: edge.messages().login
       ? html`<p><button type="button" class="secondary" @click=${() => edge.send({ type: 'user.checkOrder' })}>${edge.messages().login.checkOrder}</button></p>`
@@ -235,8 +237,9 @@ function save(edge: Edge, previous: Snap | undefined, next: Snap): void {
 }
 
 /**
- * While connected: the host's payment UI may come and go in the `payment` slot, and the network
- * may come back, when a call that failed for want of it is tried again by itself.
+ * While connected: the host's payment UI may come and go in the `payment` slot; the network may
+ * come back, when a call that failed for want of it is tried again by itself; and the page may go
+ * away or out of sight, when what was entered is saved.
  */
 export function attach(edge: Edge): void {
   edge.detach?.();
@@ -246,19 +249,40 @@ export function attach(edge: Edge): void {
   });
   slot.observe(edge.host, { childList: true });
   const online = () => {
+    edge.host.requestUpdate();
     if (edge.context().error?.code === 'network') edge.send({ type: 'user.retry' });
   };
+  const offline = () => edge.host.requestUpdate();
   addEventListener('online', online);
+  addEventListener('offline', offline);
+  // Progress is saved as each state settles, not on every keystroke; what was entered since is
+  // saved as the page goes away (a reload, a closed tab) or out of sight (another app).
+  const away = () => save(edge, undefined, edge.snapshot() as never);
+  const hidden = () => {
+    if (document.visibilityState === 'hidden') away();
+  };
+  addEventListener('pagehide', away);
+  document.addEventListener('visibilitychange', hidden);
   edge.detach = () => {
     slot.disconnect();
     removeEventListener('online', online);
+    removeEventListener('offline', offline);
+    removeEventListener('pagehide', away);
+    document.removeEventListener('visibilitychange', hidden);
     edge.detach = undefined;
   };
 }
 
-/** The notice that saved progress could not be used (shown once, on the first step). */
+/**
+ * The notices above the steps: saved progress could not be used (on the first step, where the
+ * wizard starts again); the device is offline (until it is back: nothing entered is lost).
+ */
 export function savedNotice(edge: Edge) {
-  return edge.notice ? html`<p class="notice" part="notice" role="status">${edge.messages().resume.discarded}</p>` : nothing;
+  // (Their words come with the later steps' catalog, a moment after this chunk.)
+  const m = edge.messages();
+  if (!m.resume) return nothing;
+  return html`${edge.notice ? html`<p class="notice" part="notice" role="status">${m.resume.discarded}</p>` : nothing}
+    ${navigator.onLine ? nothing : html`<p class="notice" part="notice" role="status" id="offline-notice">${m.errors.offline}</p>`}`;
 }
 
 /** The event that asks the host's payment UI (the `payment` slot) to pay this order. */
@@ -280,9 +304,11 @@ export function copyText(text: string): Promise<boolean> {
 }
 
 /** Downloads an .ics reminder a few days before the new expiry. */
-export function downloadReminder(ctx: WizardContext, m: Messages): void {
+export async function downloadReminder(ctx: WizardContext, m: Messages): Promise<void> {
   const expiresAt = ctx.activation.expiresAt ?? ctx.order?.newExpiresAt;
   if (!expiresAt || !ctx.order) return;
+  // The calendar file's writer is fetched when asked for (once, at the end, if at all).
+  const { reminderIcs } = await import('./ics.js');
   const ics = reminderIcs({ expiresAt, reference: ctx.order.reference, title: m.done.reminderTitle, description: m.done.reminderText(ctx.order.reference) });
   const url = URL.createObjectURL(new Blob([ics], { type: 'text/calendar' }));
   const a = document.createElement('a');

@@ -179,13 +179,10 @@ export const wizardStyles = css`
     font-size: 0.9375rem;
     margin: 0;
   }
+  /* (E-mail, password and message fields, only in later steps, get the same in later.styles.ts.) */
   input[type='text'],
-  input[type='email'],
-  input[type='password'],
   input[type='date'],
-  input[type='number'],
   input:not([type]),
-  textarea,
   select {
     font: inherit;
     font-size: max(1rem, 16px);

@@ -151,7 +151,11 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     accountId: 'acct-online-demo',
     channel: 'online',
     shows: 'The happy path: 2 days left, top up any time, card, PayPal or konbini.',
-    signIns: [{ method: 'account', username: 'demo@example.com', password: DEMO_PASSWORD }],
+    signIns: [
+      { method: 'account', username: 'demo@example.com', password: DEMO_PASSWORD },
+      // The eSIM's ICCID with the account's e-mail also finds it ("I already paid: check my order").
+      { method: 'iccid', iccid: '8981000000000001233', email: 'demo@example.com' },
+    ],
     locked: false,
     planName: '7 days · 3 GB',
     expiresInDays: 2,

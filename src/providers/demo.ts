@@ -208,8 +208,8 @@ export class DemoProvider implements Provider {
 
   /**
    * Idempotency as Stripe does it: the first outcome for a key is replayed for the same request; a
-   * different request under that key is a `conflict`. An order is charged once: a new key for a
-   * paid order is `already-paid`.
+   * different request under that key is a `conflict`. An order is charged once: a payment for a
+   * paid order is `already-paid`, whatever its key.
    */
   pay(session: Session, request: PayRequest, signal: AbortSignal): Promise<PaymentOutcome> {
     return this.#call(signal, () => {
@@ -217,7 +217,12 @@ export class DemoProvider implements Provider {
       const body = JSON.stringify([session.id, request.orderId, request.method, request.cardToken ?? null]);
       const earlier = this.#attempts.get(request.idempotencyKey);
       if (earlier) {
-        if (earlier.body !== body) throw new ProviderError('conflict', { retryable: false, message: 'idempotency key reused for another request' });
+        // Another request under the key: a conflict, unless the order is paid (another tab paid it).
+        if (earlier.body !== body) {
+          const record = this.#orders.get(request.orderId);
+          if (record?.paidBy && this.#sessions.get(record.sessionId)?.accountId === account.accountId) throw new ProviderError('already-paid', { retryable: false });
+          throw new ProviderError('conflict', { retryable: false, message: 'idempotency key reused for another request' });
+        }
         return earlier.outcome;
       }
       const record = this.#order(session, request.orderId);

@@ -32,9 +32,14 @@ const oneOf = <T extends string>(v: unknown, values: readonly T[], what: string)
 const arr = (v: unknown, what: string): unknown[] => (Array.isArray(v) ? v : fail(what));
 const nullableNum = (v: unknown, what: string): number | null => (v === null ? null : num(v, what));
 
+/** Money as the contract has it: a whole, non-negative amount in minor units and an ISO 4217 code. */
 export function money(v: unknown, what = 'money'): Money {
   const o = obj(v, what);
-  return { amount: num(o.amount, `${what}.amount`), currency: str(o.currency, `${what}.currency`) };
+  const amount = num(o.amount, `${what}.amount`);
+  const currency = str(o.currency, `${what}.currency`);
+  if (!Number.isSafeInteger(amount) || amount < 0) fail(`${what}.amount`);
+  if (!/^[A-Z]{3}$/.test(currency)) fail(`${what}.currency`);
+  return { amount, currency };
 }
 
 function capabilities(v: unknown): Capabilities {

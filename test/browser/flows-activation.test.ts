@@ -113,6 +113,35 @@ describe('activation', () => {
   });
 });
 
+describe('the reminder', () => {
+  it('"Add a reminder to my calendar" downloads a calendar file with the order and the new expiry', async () => {
+    const m = await paid('immediate');
+    await waitForState(m.el, 'done');
+    const files: Blob[] = [];
+    const names: string[] = [];
+    const create = URL.createObjectURL;
+    const clickAnchor = HTMLAnchorElement.prototype.click;
+    URL.createObjectURL = (b: Blob | MediaSource) => (files.push(b as Blob), 'blob:reminder');
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    };
+    try {
+      await click(m.el, 'Add a reminder to my calendar');
+      // The calendar writer loads on demand.
+      for (let i = 0; i < 200 && names.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    } finally {
+      URL.createObjectURL = create;
+      HTMLAnchorElement.prototype.click = clickAnchor;
+    }
+    expect(names).to.deep.equal(['esim-renewal-reminder.ics']);
+    expect(files[0]!.type).to.equal('text/calendar');
+    const ics = await files[0]!.text();
+    expect(ics).to.match(/^BEGIN:VCALENDAR/);
+    expect(ics).to.contain(shownReference(m.el));
+    expect(ics).to.contain('BEGIN:VALARM');
+  });
+});
+
 describe('troubleshooting → support', () => {
   it('"Still not working" walks all 10 checks in order, then a prepared message with the reference and checks; Send → ticket', async () => {
     const m = await paid('immediate');

@@ -56,6 +56,16 @@ describe('idempotency', () => {
     expect(charges(t, otherOrder)).toEqual({ payments: 0, charged: 0 });
   });
 
+  it('answers already-paid, not conflict, for the same key with another body once the order is paid (a second tab)', async () => {
+    const orderId = await c.order('online-7d-3gb', 2);
+    const first = await c.post(`/v1/orders/${orderId}/payments`, { method: 'card', cardToken: await c.token() }, { idempotencyKey: 'tab-0' });
+    expect(first.status).toBe(200);
+    const second = await c.post(`/v1/orders/${orderId}/payments`, { method: 'card', cardToken: await c.token() }, { idempotencyKey: 'tab-0' });
+    expect(second.status).toBe(409);
+    expect(second.body).toMatchObject({ code: 'already-paid', retryable: false });
+    expect(charges(t, orderId)).toEqual({ payments: 1, charged: 1 });
+  });
+
   it('scopes keys to the account: another account may use the same key', async () => {
     const other = t.client();
     await other.signIn({ method: 'account', channel: 'shop', username: 'carrier@example.com', password: 'demo1234' });

@@ -313,6 +313,17 @@ describe('DemoProvider cards and payments', () => {
     expect(p.chargeCount(order.orderId)).toBe(0);
   });
 
+  it('the same key with another body for an order paid meanwhile (another tab) is already-paid, not a conflict', async () => {
+    const p = provider();
+    const { session, order } = await ordered(p);
+    const t1 = await card(p, '4242424242424242');
+    const t2 = await card(p, '4242424242424242');
+    expect((await p.pay(session, { orderId: order.orderId, method: 'card', cardToken: t1.token, idempotencyKey: 'k' }, signal())).status).toBe('succeeded');
+    const e = await providerError(p.pay(session, { orderId: order.orderId, method: 'card', cardToken: t2.token, idempotencyKey: 'k' }, signal()));
+    expect(e.code).toBe('already-paid');
+    expect(p.chargeCount(order.orderId)).toBe(1);
+  });
+
   it('a paid order refuses a new key with already-paid', async () => {
     const p = provider();
     const { session, order } = await paid(p);

@@ -16,7 +16,8 @@ const BRAND_NAMES: Record<string, string> = {
   discover: 'Discover',
   unionpay: 'UnionPay',
 };
-export const brandName = (brand: string): string => BRAND_NAMES[brand.toLowerCase()] ?? brand;
+// Own keys only: a brand called `constructor` is shown as sent, not as Object's.
+export const brandName = (brand: string): string => (Object.hasOwn(BRAND_NAMES, brand.toLowerCase()) ? BRAND_NAMES[brand.toLowerCase()]! : brand);
 
 const notWorking = (v: ViewHost, label: string) =>
   html`<button type="button" class="secondary" part="secondary-button" @click=${() => v.send({ type: 'user.activation.notWorking' })}>${label}</button>`;

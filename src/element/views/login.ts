@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { safeUrl } from './profile.js';
 import { LOGIN_MAX_FAILURES, loginErrors } from '../../machine/guards.js';
 import type { IdentifyMethod } from '../../machine/types.js';
 import { actions, busy, choices, field, heading, type ViewHost } from './view.js';
@@ -10,7 +11,9 @@ export function loginView(v: ViewHost) {
   const l = ctx.login;
   const travel = l.method !== 'account';
   const errors = loginErrors(ctx);
-  const links = v.info?.links;
+  // The provider's links, only when they are web links (never javascript: or data:).
+  const register = safeUrl(v.info?.links.register);
+  const reset = safeUrl(v.info?.links.resetPassword);
   const submitting = v.path === 'login.submitting';
   const coolingDown = v.path === 'login.cooldown';
   const failuresLeft = LOGIN_MAX_FAILURES - l.failures;
@@ -27,8 +30,8 @@ export function loginView(v: ViewHost) {
       v,
       ctx.error?.code === 'invalid-credentials' && failuresLeft > 0 && failuresLeft < LOGIN_MAX_FAILURES
         ? html`<p>${m.attemptsLeft(failuresLeft)}</p>`
-        : ctx.error?.code === 'locked' && links?.resetPassword
-          ? html`<p><a href=${links.resetPassword} target="_blank" rel="noopener noreferrer">${m.resetPassword}</a></p>`
+        : ctx.error?.code === 'locked' && reset
+          ? html`<p><a href=${reset} target="_blank" rel="noopener noreferrer">${m.resetPassword}</a></p>`
           : nothing,
     )}
     <form
@@ -94,8 +97,8 @@ export function loginView(v: ViewHost) {
               onInput: (value) => v.setPassword(value),
             })}
             <div class="links">
-              ${links?.register ? html`<a href=${links.register} target="_blank" rel="noopener noreferrer">${m.register}</a>` : nothing}
-              ${links?.resetPassword ? html`<a href=${links.resetPassword} target="_blank" rel="noopener noreferrer">${m.resetPassword}</a>` : nothing}
+              ${register ? html`<a href=${register} target="_blank" rel="noopener noreferrer">${m.register}</a>` : nothing}
+              ${reset ? html`<a href=${reset} target="_blank" rel="noopener noreferrer">${m.resetPassword}</a>` : nothing}
             </div>`}
       ${coolingDown ? html`<p class="panel warning" role="timer" aria-live="off">${m.cooldown(l.cooldownLeft)}</p>` : nothing}
       ${submitting ? busy(v.m.nav.busy) : nothing}

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { TROUBLE_CHECKS } from '../../machine/troubleshooting-checks.js';
 import { CHECK_PATHS } from '../../i18n/check-paths.js';
-import { supportChannels } from './profile.js';
+import { safeUrl, supportChannels } from './profile.js';
 import { actions, busy, heading, phonePaths, platformSwitch, type ViewHost } from './view.js';
 import { errorPanel, restartButton } from './later-helpers.js';
 
@@ -24,7 +24,7 @@ export function troubleshootingView(v: ViewHost) {
     case 'troubleshooting.escalate':
     case 'troubleshooting.sending':
     case 'troubleshooting.sendError': {
-      const support = v.ctx.account?.capabilities.links.support ?? v.info?.links.support;
+      const support = safeUrl(v.ctx.account?.capabilities.links.support ?? v.info?.links.support);
       return html`${heading(m.escalateTitle)} ${warning}
         <p>${m.escalateText}</p>
         ${errorPanel(v)}

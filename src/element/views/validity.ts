@@ -37,9 +37,11 @@ export function validityView(v: ViewHost) {
           id: 'expiry-date',
           label: m.dateLabel,
           type: 'date',
-          value: validity.date,
+          // A date the control cannot hold (30 February typed in) reads as empty there; the
+          // wizard keeps "?" for it, which is not a date, and leaves the typed text on screen.
+          value: validity.date === '?' ? '' : validity.date,
           error: error?.field === 'date' ? error.error : null,
-          onInput: (date) => set('date', { date }),
+          onInput: (date, bad) => set('date', { date: bad ? '?' : date }),
         })
       : nothing}
     ${validity.mode === 'days'

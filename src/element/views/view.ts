@@ -67,7 +67,11 @@ export interface FieldOptions {
   inputmode?: string;
   hint?: string;
   maxlength?: number;
-  onInput: (value: string) => void;
+  /**
+   * With `bad` when the control holds typing it cannot read as a value (30 February in a date
+   * control, which then fires no input event: a date control is read as each key goes up).
+   */
+  onInput: (value: string, bad: boolean) => void;
   /** Extra attributes are not needed often; this covers the spellcheck of codes and names. */
   spellcheck?: boolean;
 }
@@ -89,7 +93,8 @@ export function field(v: ViewHost, o: FieldOptions): TemplateResult {
       spellcheck=${o.spellcheck === false ? 'false' : nothing}
       aria-invalid=${showError ? 'true' : 'false'}
       aria-describedby=${describedBy || nothing}
-      @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)}
+      @input=${({ target: t }: { target: HTMLInputElement }) => o.onInput(t.value, false)}
+      @keyup=${({ target: t }: { target: HTMLInputElement }) => t.type === 'date' && o.onInput(t.value, t.validity.badInput)}
     />
     ${showError ? html`<p class="field-error" id="${o.id}-error">${v.m.fieldErrors[o.error!]}</p>` : nothing}
   </div>`;

@@ -198,7 +198,8 @@ export const payment = wizardSetup.createStateConfig({
           target: 'paying',
           actions: assign({ payment: ({ context, event }) => ({ ...context.payment, card: event.card }) }),
         },
-        'provider.error': { target: 'review', actions: 'recordError' },
+        // (A 401 here too: sign in again, then back on this screen to pay.)
+        'provider.error': [...onSessionExpired('payment'), { target: 'review', actions: 'recordError' }],
         'user.back': { target: 'review' },
         // Nothing is charged yet: the progress list may leave, as Back may.
         ...gotoEarlier('validity', 'channel', 'login', 'plan'),
@@ -268,7 +269,8 @@ export const payment = wizardSetup.createStateConfig({
         'provider.payment': [...routeOutcome],
         'provider.error': [
           { guard: 'alreadyPaid', target: '#wizard.activation', actions: 'clearError' },
-          ...onSessionExpired('payment'),
+          // Signed out mid-approval: sign in, then find out where the payment stands (not pay anew).
+          ...onSessionExpired('reconcile'),
           { target: 'authError', actions: 'recordError' },
         ],
       },

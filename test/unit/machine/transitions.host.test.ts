@@ -285,14 +285,18 @@ const EXPIRIES: readonly Expiry[] = [
   },
   {
     state: 'payment.confirmingAuth',
-    step: 'payment',
     build: (input) =>
       reviewReady(input)
         .send(pay)
         .send(outcome({ status: 'requires-action', paymentId: 'pay-auth', action: 'paypal-approval' }))
         .send({ type: 'user.payment.authenticate', approved: true }),
-    resumes: 'payment.review',
-    kept: reviewKept,
+    // Mid-approval: signed in again, the wizard asks what became of the payment (never pays anew).
+    step: 'reconcile',
+    resumes: 'payment.reconciling',
+    kept: (w, before) => {
+      expect(w.ctx.order).toEqual(before.order);
+      expect(w.spawnedInput('findOrder')).toEqual({ orderId: before.order!.orderId });
+    },
   },
   {
     state: 'payment.checkingCash',
