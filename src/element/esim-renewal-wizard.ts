@@ -219,8 +219,6 @@ export class EsimRenewalWizard extends LitElement {
   #announcement: (m: Messages) => string = () => '';
   #focusHeading = false;
   #hadFocus = false;
-  /** Saved progress is being restored (undefined: not looked for yet). */
-  #restoring: boolean | undefined;
   /** The later steps' chunk, once loaded. */
   #later: Later | undefined;
   #laterLoading: Promise<void> | undefined;
@@ -303,12 +301,6 @@ export class EsimRenewalWizard extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Saved progress: the rest of the wizard (which knows how to read it) loads first; meanwhile
-    // the wizard shows nothing rather than a first step it would leave at once.
-    if (this.#restoring === undefined) {
-      this.#restoring = this.#store((storage, key) => storage.getItem(key)) != null;
-      if (this.#restoring) void this.#loadLater();
-    }
     // (The demo provider, when no provider is set, is fetched with the later chunk, after the first paint.)
     // The later chunk watches the payment slot and the network while the element is connected.
     this.#later?.attach(this.#edge);
@@ -337,7 +329,7 @@ export class EsimRenewalWizard extends LitElement {
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
     for (let i = 0; i < 5; i++) {
-      const waits = [this.#locale.pending, stepOf(this.#wizard.snapshot as WizardSnapshot) === 'validity' && !this.#restoring ? null : this.#laterLoading].filter(Boolean);
+      const waits = [this.#locale.pending, stepOf(this.#wizard.snapshot as WizardSnapshot) === 'validity' ? null : this.#laterLoading].filter(Boolean);
       if (waits.length === 0) break;
       await Promise.all(waits).catch(() => {});
       result = await super.getUpdateComplete();
@@ -382,7 +374,7 @@ export class EsimRenewalWizard extends LitElement {
     const busy = snap.hasTag('busy');
     const demo = this.#info()?.demo ?? (!this.provider && !this.apiBase);
     // Until the first catalog is in (a locale chunk), nothing rather than a flash of English.
-    if (!this.#locale.ready || this.#restoring) return html`<div class="base" part="base" aria-busy="true"></div>`;
+    if (!this.#locale.ready) return html`<div class="base" part="base" aria-busy="true"></div>`;
     // The header is no banner landmark: the host page has its own, and may hold several wizards.
     return html`<div class="base" part="base" lang=${m.locale}>
       <header part="header" role="none">
@@ -400,7 +392,9 @@ export class EsimRenewalWizard extends LitElement {
                   ? html`<button type="button" class="link step-link" @click=${() => this.#send({ type: 'user.goto', step: id })}>
                       ${m.steps[id]}<span class="visually-hidden"> (${m.stepDone})</span>
                     </button>`
-                  : html`${m.steps[id]}${i < progress.index ? html`<span class="visually-hidden"> (${m.stepDone})</span>` : nothing}`}
+                  : i < progress.index
+                    ? html`${m.steps[id]}<span class="visually-hidden"> (${m.stepDone})</span>`
+                    : m.steps[id]}
               </li>`,
           )}
         </ol>
@@ -440,9 +434,9 @@ export class EsimRenewalWizard extends LitElement {
     this.#laterLoading ??= import('./later.js').then(
       (later) => {
         this.#later = later;
-        // Its strings, styles and watchers join in; saved progress, if any, is read now.
-        const saved = later.loaded(this.#edge, this.#locale, this.#restoring);
-        this.#restoring = false;
+        // Its strings, styles and watchers join in; saved progress, if any, is read now (not
+        // before the first paint: storage is slow to open) and taken up where it was left.
+        const saved = later.loaded(this.#edge, this.#locale);
         if (saved) this.#wizard.replace(saved as never);
         this.requestUpdate();
       },

@@ -56,9 +56,10 @@ export function cardForTokenizing(card: CardFields): CardInput | null {
 /**
  * The chunk has arrived: the later steps' strings load (in this and every language the wizard
  * switches to), bad attribute values are reported, the later styles join the shadow root, and
- * the watchers start. Returns the saved progress to resume from, when asked to look for it.
+ * the watchers start. Returns the saved progress to resume from, if there is any and the person
+ * has not begun afresh meanwhile.
  */
-export function loaded(edge: Edge, locale: LocaleController, restoring: boolean | undefined): Saved['snapshot'] | undefined {
+export function loaded(edge: Edge, locale: LocaleController): Saved['snapshot'] | undefined {
   const el = edge.host as EsimRenewalWizard;
   locale.requireLater(loadLaterMessages);
   if (el.isConnected) attach(edge);
@@ -66,10 +67,12 @@ export function loaded(edge: Edge, locale: LocaleController, restoring: boolean 
   const root = el.renderRoot as ShadowRoot;
   const sheet = laterStyles.styleSheet;
   if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  if (restoring) return readSaved(edge);
-  // Steps taken before this chunk came (it saves) are saved now.
-  save(edge, undefined, edge.snapshot() as never);
-  return undefined;
+  // Saved progress is taken up while the person has not begun afresh (still nothing answered).
+  const snap = edge.snapshot();
+  const saved = snap.value === 'validity' && snap.context.validity.mode === null ? readSaved(edge) : undefined;
+  // Otherwise, steps taken before this chunk came (it saves) are saved now.
+  if (!saved) save(edge, undefined, snap as never);
+  return saved;
 }
 
 /** The later views' part of the view host: the card form, copying, the support message. */

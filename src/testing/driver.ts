@@ -44,6 +44,15 @@ export async function waitUntil(el: EsimRenewalWizard, condition: () => boolean,
   await settled(el);
 }
 
+/**
+ * Waits until the rest of the wizard (the later chunk) is in: its styles have joined the shadow
+ * root. Saved progress is taken up then, so after a reload this is when the step comes back.
+ */
+export async function laterLoaded(el: EsimRenewalWizard): Promise<void> {
+  await waitUntil(el, () => (el.shadowRoot?.adoptedStyleSheets.length ?? 0) > 1);
+  await el.updateComplete;
+}
+
 export function button(el: EsimRenewalWizard, name: string | RegExp): HTMLButtonElement {
   const all = [...root(el).querySelectorAll<HTMLButtonElement>('button:not([hidden])')];
   const found = all.find((b) => (typeof name === 'string' ? b.textContent!.trim() === name : name.test(b.textContent!.trim())));

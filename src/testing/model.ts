@@ -28,7 +28,7 @@ import { statePath } from '../machine/selectors.js';
 import { DEMO_ICCID, DEMO_PASSWORD as PASSWORD } from '../providers/catalogue.js';
 import type { DemoProvider, ActivationScenario } from '../providers/demo.js';
 import type { ErrorCode, Order } from '../machine/types.js';
-import { choose, click, fill, input, root, settled, state, waitForState, waitUntil } from './driver.js';
+import { choose, click, fill, input, laterLoaded, root, settled, state, waitForState, waitUntil } from './driver.js';
 import type { ProviderMethod, ScriptedProvider } from './scripted-provider.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -426,6 +426,9 @@ export class ModelDriver {
     // The actor is parked and stopped on the next task: its calls are aborted then.
     await new Promise((r) => setTimeout(r, 20));
     await this.start();
+    // The saved step comes back once the later chunk (which reads it) is in.
+    await laterLoaded(this.el);
+    this.record();
   }
 }
 
