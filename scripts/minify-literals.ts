@@ -18,23 +18,24 @@ interface Node {
   [key: string]: unknown;
 }
 
-function minifyCss(text: string): string {
-  // Split out quoted strings so they are kept as they are.
-  return text
-    .split(/('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")/)
-    .map((part, i) =>
-      i % 2 === 1
-        ? part
-        : part
-            .replace(/\/\*[\s\S]*?\*\//g, '')
-            .replace(/\s+/g, ' ')
-            .replace(/\s*([{};:,])\s*/g, '$1')
-            .replace(/;}/g, '}'),
-    )
-    .join('');
+export function minifyCss(text: string): string {
+  // One pass over comments and quoted strings, left to right, so that an apostrophe in a comment
+  // is no string and `/*` in a string is no comment: comments go, strings stay exactly as written.
+  const squeeze = (css: string) =>
+    css
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};:,])\s*/g, '$1')
+      .replace(/;}/g, '}');
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(/\/\*[\s\S]*?\*\/|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g)) {
+    out += squeeze(text.slice(last, m.index)) + (m[0].startsWith('/*') ? '' : m[0]);
+    last = m.index + m[0].length;
+  }
+  return (out + squeeze(text.slice(last))).replace(/;}/g, '}');
 }
 
-const minifyHtml = (text: string): string => text.replace(/\s*\n\s*/g, ' ');
+export const minifyHtml = (text: string): string => text.replace(/\s*\n\s*/g, ' ');
 
 function walk(node: unknown, visit: (n: Node) => void): void {
   if (!node || typeof node !== 'object') return;

@@ -6,24 +6,6 @@ import { css } from 'lit';
  * the size container these queries ask about.
  */
 export const laterStyles = css`
-  /*
-   * The later steps' fields, as the first steps' (styles.ts). Repeated on purpose: a shared css
-   * fragment costs the first paint's bundle more bytes than this copy costs the later chunk.
-   */
-  input[type='email'],
-  input[type='password'],
-  textarea {
-    font: inherit;
-    font-size: max(1rem, 16px);
-    color: var(--_fg);
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) / 2);
-    padding: 0.625rem 0.75rem;
-    min-height: 2.75rem;
-    width: 100%;
-    max-width: 100%;
-  }
   .brand-logo {
     max-height: 2rem;
     max-width: 100%;

@@ -179,10 +179,9 @@ export const wizardStyles = css`
     font-size: 0.9375rem;
     margin: 0;
   }
-  /* (E-mail, password and message fields, only in later steps, get the same in later.styles.ts.) */
-  input[type='text'],
-  input[type='date'],
-  input:not([type]),
+  /* Every text-like field, including the later steps' (e-mail, password, the support message). */
+  input:not([type='radio'], [type='checkbox']),
+  textarea,
   select {
     font: inherit;
     font-size: max(1rem, 16px);

@@ -142,7 +142,8 @@ export type UserEvent =
   | { type: 'user.trouble.fixed' }
   | { type: 'user.trouble.notFixed' }
   | { type: 'user.trouble.escalate' }
-  | { type: 'user.trouble.send' };
+  /** `ok`: the support message is fit to send (not blank, not too long), as the view found it. */
+  | { type: 'user.trouble.send'; ok: boolean };
 
 /** Results of provider calls, sent back by the actors the edge provides. */
 export type ProviderEvent =

@@ -179,3 +179,6 @@ export const orderActive = (_: WizardContext, event: WizardEvent): boolean =>
 /** An order found again with no payment on record, or one that ended without a charge. */
 export const orderUnpaid = (_: WizardContext, event: WizardEvent): boolean =>
   event.type === 'provider.orderStatus' && (event.status.payment === null || ['declined', 'failed'].includes(event.status.payment.status));
+
+/** The support message is fit to send (the view checks the text, which never enters the machine). */
+export const messageSendable = (_: WizardContext, event: WizardEvent): boolean => event.type === 'user.trouble.send' && event.ok;

@@ -119,6 +119,7 @@ export const wizardSetup = leanSetup({
     hasNextCheck: ({ context }) => g.hasNextCheck(context, TROUBLE_CHECKS.length),
     // Guards that read only the context (and the event): the pure functions of guards.ts.
     ...lift({
+      messageSendable: g.messageSendable,
       lookingUp: g.lookingUp,
       orderActive: g.orderActive,
       orderUnpaid: g.orderUnpaid,

@@ -29,6 +29,7 @@ import {
 import type { ProviderProfile } from '../../src/providers/contract.js';
 import { DemoProvider } from '../../src/providers/demo.js';
 import { CATALOGS } from '../../src/testing/catalogs.js';
+import { SUPPORT_MESSAGE_MAX } from '../../src/element/views/troubleshooting.js';
 import { HOSTILE_CORPUS, PWNED_FLAG, type HostileEntry, type HostileFieldId } from '../../src/testing/hostile-corpus.js';
 import { HOSTILE_PROVIDER_STRINGS, HostileProvider, hostileProfile, type HostileOptions } from '../../src/testing/hostile-provider.js';
 import { VIEW_STATES, createProvider } from '../../src/testing/view-states.js';
@@ -181,7 +182,8 @@ const VERDICT: Record<HostileFieldId, (value: string) => FieldError | null> = {
   'cc-exp': (v) => validateCardExpiry(v, localToday()),
   // The number is left empty meanwhile: an unknown brand's code has 3 digits.
   'cc-csc': (v) => validateCardCvc(v, 'unknown'),
-  'support-message': () => null,
+  // Not blank, and within the contract's 5,000 characters.
+  'support-message': (v) => validateRequiredText(v, SUPPORT_MESSAGE_MAX),
 };
 
 /** The field holds what was typed, and says exactly the catalog's message when it is invalid. */
@@ -284,15 +286,27 @@ describe('hostile input typed into every field', () => {
     clean(el, 'typed 02/30/2026');
   });
 
-  it('troubleshooting: the support message is kept, sent exactly as typed, and kept after sending', async () => {
+  it('troubleshooting: the support message is kept, refused when blank or too long, sent exactly as typed, and kept after sending', async () => {
     const { el, provider } = await reachView('troubleshooting.escalate');
     const sent = spy(provider.base, 'supportRequest');
+    let refused = 0;
     for (const [i, entry] of HOSTILE_CORPUS.entries()) {
       const locale = await speak(el, i);
       const m = CATALOGS[locale];
       await setValue(el, 'support-message', entry.value);
-      checkField(el, 'support-message', entry, locale);
       const typed = control(el, 'support-message').value;
+      if (VERDICT['support-message'](typed)) {
+        // Not fit to send: said at the field once Send is pressed; nothing is sent, nothing lost.
+        const calls = sent.calls.length;
+        await submit(el);
+        checkField(el, 'support-message', entry, locale);
+        expect(state(el), `${entry.name}: not sent`).to.equal('troubleshooting.escalate');
+        expect(sent.calls, `${entry.name}: no request`).to.have.length(calls);
+        clean(el, `${entry.name} refused`);
+        refused++;
+        continue;
+      }
+      checkField(el, 'support-message', entry, locale);
       await submit(el);
       await waitForState(el, 'troubleshooting.sent');
       expect((sent.calls.at(-1)![1] as { message: string }).message, `${entry.name}: sent as typed`).to.equal(typed);
@@ -304,7 +318,8 @@ describe('hostile input typed into every field', () => {
       expect(control(el, 'support-message').value, `${entry.name}: kept after sending`).to.equal(typed);
       clean(el, `${entry.name} back in the form`);
     }
-    expect(sent.calls).to.have.length(HOSTILE_CORPUS.length);
+    expect(refused, 'blank and too-long entries refused').to.be.greaterThan(2);
+    expect(sent.calls).to.have.length(HOSTILE_CORPUS.length - refused);
   });
 });
 
@@ -385,9 +400,19 @@ async function renewByCard(s: string): Promise<void> {
   expect(control(el, 'support-message').value, 'prepared message: reference and ICCID').to.equal(held(control(el, 'support-message'), message));
   clean(el, 'support form (support link)');
 
+  let expected = message;
+  if (message.length > SUPPORT_MESSAGE_MAX) {
+    // Built from what the provider said, the message is longer than a provider takes: the field
+    // says so when Send is pressed, and the person shortens it.
+    await submit(el);
+    expect(root(el).getElementById('support-message-error')?.textContent, 'too long').to.equal(en.fieldErrors['too-long']);
+    expect(state(el)).to.equal('troubleshooting.escalate');
+    expected = 'My plan is not active yet.';
+    await setValue(el, 'support-message', expected);
+  }
   await submit(el);
   await waitForState(el, 'troubleshooting.sent');
-  expect(provider.supportRequests.at(-1)?.message, 'the message support gets').to.equal(message);
+  expect(provider.supportRequests.at(-1)?.message, 'the message support gets').to.equal(expected);
   expect(q(el, '.panel.success')!.textContent, 'ticket number').to.include(en.trouble.sent(s));
   clean(el, 'support ticket');
 }

@@ -1,4 +1,8 @@
 import { html, nothing } from 'lit';
+import { validateRequiredText } from '../../machine/validation.js';
+
+/** The longest support message sent: the HTTP contract's limit. */
+export const SUPPORT_MESSAGE_MAX = 5000;
 import { TROUBLE_CHECKS } from '../../machine/troubleshooting-checks.js';
 import { CHECK_PATHS } from '../../i18n/check-paths.js';
 import { safeUrl, supportChannels } from './profile.js';
@@ -25,12 +29,24 @@ export function troubleshootingView(v: ViewHost) {
     case 'troubleshooting.sending':
     case 'troubleshooting.sendError': {
       const support = safeUrl(v.ctx.account?.capabilities.links.support ?? v.info?.links.support);
+      // Not blank, and within what a provider takes (the contract's 5,000 characters). The text
+      // never enters the machine; it learns whether it is fit to send with the Send event.
+      const error = validateRequiredText(v.supportMessage, SUPPORT_MESSAGE_MAX);
+      const showError = v.attempted && error;
+      const send = { type: 'user.trouble.send', ok: error === null } as const;
       return html`${heading(m.escalateTitle)} ${warning}
         <p>${m.escalateText}</p>
         ${errorPanel(v)}
-        <div class="field">
+        <div class="field" part="field">
           <label for="support-message">${m.messageLabel}</label>
-          <textarea id="support-message" .value=${v.supportMessage} @input=${(e: Event) => v.setSupportMessage((e.target as HTMLTextAreaElement).value)}></textarea>
+          <textarea
+            id="support-message"
+            .value=${v.supportMessage}
+            aria-invalid=${showError ? 'true' : 'false'}
+            aria-describedby=${showError ? 'support-message-error' : nothing}
+            @input=${(e: Event) => v.setSupportMessage((e.target as HTMLTextAreaElement).value)}
+          ></textarea>
+          ${showError ? html`<p class="field-error" id="support-message-error">${v.m.fieldErrors[error]}</p>` : nothing}
         </div>
         <p class="hint">${m.screenshotTip}</p>
         ${supportChannels(v)}
@@ -39,7 +55,7 @@ export function troubleshootingView(v: ViewHost) {
           ${support ? html`<a href=${support} target="_blank" rel="noopener noreferrer">${m.openSupport}</a>` : nothing}
         </div>
         ${v.path === 'troubleshooting.sending' ? busy(m.sending) : nothing}
-        ${actions(v, { label: v.path === 'troubleshooting.sendError' ? v.m.nav.retry : m.send, event: v.path === 'troubleshooting.sendError' ? { type: 'user.retry' } : { type: 'user.trouble.send' } })}`;
+        ${actions(v, { label: v.path === 'troubleshooting.sendError' ? v.m.nav.retry : m.send, event: send })}`;
     }
     case 'troubleshooting.sent':
       return html`${heading(m.sentTitle)}

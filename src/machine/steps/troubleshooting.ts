@@ -69,7 +69,7 @@ export const troubleshooting = wizardSetup.createStateConfig({
     },
     escalate: {
       on: {
-        'user.trouble.send': { target: 'sending' },
+        'user.trouble.send': { guard: 'messageSendable', target: 'sending' },
         'user.back': { target: 'check' },
       },
     },
@@ -94,7 +94,7 @@ export const troubleshooting = wizardSetup.createStateConfig({
     },
     sendError: {
       tags: ['error'],
-      on: { 'user.retry': { target: 'sending' }, 'user.back': { target: 'escalate' } },
+      on: { 'user.retry': { target: 'sending' }, 'user.trouble.send': { guard: 'messageSendable', target: 'sending' }, 'user.back': { target: 'escalate' } },
     },
     sent: {
       on: { 'user.back': { target: 'check' } },

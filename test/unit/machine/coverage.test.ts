@@ -100,7 +100,7 @@ const journeys: (() => Wizard)[] = [
   () =>
     atTroubleshooting()
       .send({ type: 'user.trouble.escalate' })
-      .send({ type: 'user.trouble.send' })
+      .send({ type: 'user.trouble.send', ok: true })
       .send(err('server', true))
       .send({ type: 'user.retry' })
       .send({ type: 'provider.supportSent', ticket: { ticketId: 'T-1' } }),

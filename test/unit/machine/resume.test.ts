@@ -74,7 +74,7 @@ const cases: [state: string, reach: () => Wizard, after: string, restarts: strin
   ['troubleshooting.verifying', () => atTroubleshooting().send({ type: 'user.trouble.fixed' }), 'troubleshooting.verifying', 'activationStatus'],
   [
     'troubleshooting.sending',
-    () => atTroubleshooting().send({ type: 'user.trouble.escalate' }).send({ type: 'user.trouble.send' }),
+    () => atTroubleshooting().send({ type: 'user.trouble.escalate' }).send({ type: 'user.trouble.send', ok: true }),
     'troubleshooting.escalate',
     null,
   ],

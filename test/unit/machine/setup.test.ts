@@ -92,6 +92,7 @@ const cases: Record<string, { yes: Case; no: Case }> = {
   hasNextCheck: { yes: [trouble({ index: TROUBLE_CHECKS.length - 2 })], no: [trouble({ index: TROUBLE_CHECKS.length - 1 })] },
   cameFromDone: { yes: [trouble({ from: 'done' })], no: [trouble({ from: 'activation' })] },
   lookingUp: { yes: [{ ...base, lookup: true }], no: [base] },
+  messageSendable: { yes: [base, { type: 'user.trouble.send', ok: true }], no: [base, { type: 'user.trouble.send', ok: false }] },
   orderActive: {
     yes: [base, orderStatus({ payment: { status: 'succeeded', paymentId: 'p' }, activation: 'active' })],
     no: [base, orderStatus({ payment: { status: 'succeeded', paymentId: 'p' }, activation: 'pending' })],

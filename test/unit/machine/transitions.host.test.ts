@@ -350,13 +350,13 @@ const EXPIRIES: readonly Expiry[] = [
   {
     state: 'troubleshooting.sending',
     step: 'troubleshooting',
-    build: (input) => troubleshooting(input).send({ type: 'user.trouble.escalate' }).send({ type: 'user.trouble.send' }),
+    build: (input) => troubleshooting(input).send({ type: 'user.trouble.escalate' }).send({ type: 'user.trouble.send', ok: true }),
     resumes: 'troubleshooting.check',
     kept: (w, before) => {
       expect(w.ctx.trouble).toEqual(before.trouble);
       expect(w.ctx.trouble).toMatchObject({ index: 2, from: 'activation', reason: 'user' });
       // The request can be made again from where it was prepared.
-      w.send({ type: 'user.trouble.escalate' }).send({ type: 'user.trouble.send' });
+      w.send({ type: 'user.trouble.escalate' }).send({ type: 'user.trouble.send', ok: true });
       expect(w.spawnedInput('supportRequest')).toMatchObject({ orderReference: 'REF-ord-week-3gb', triedChecks: before.trouble.tried });
     },
   },

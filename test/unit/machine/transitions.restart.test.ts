@@ -49,7 +49,7 @@ const places: [string, () => Wizard][] = [
   ['activation.waiting', () => atActivation().send(activationEvent('pending'))],
   ['done', () => atDone()],
   ['troubleshooting.check', () => atTroubleshooting().send({ type: 'user.trouble.notFixed' })],
-  ['troubleshooting.sending', () => atTroubleshooting().send({ type: 'user.trouble.escalate' }).send({ type: 'user.trouble.send' })],
+  ['troubleshooting.sending', () => atTroubleshooting().send({ type: 'user.trouble.escalate' }).send({ type: 'user.trouble.send', ok: true })],
 ];
 
 /** While money may be in flight, Start over is refused: it would drop an order whose payment can still complete. */

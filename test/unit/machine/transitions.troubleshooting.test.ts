@@ -6,7 +6,7 @@ const back = { type: 'user.back' } as const;
 const fixed = { type: 'user.trouble.fixed' } as const;
 const notFixed = { type: 'user.trouble.notFixed' } as const;
 const escalate = { type: 'user.trouble.escalate' } as const;
-const send = { type: 'user.trouble.send' } as const;
+const send = { type: 'user.trouble.send', ok: true } as const;
 const retry = { type: 'user.retry' } as const;
 
 describe('troubleshooting: checks', () => {
@@ -117,6 +117,17 @@ describe('troubleshooting: support', () => {
     w.send(back);
     expect(w.state).toBe('troubleshooting.check');
     expect(w.ctx.trouble.ticket).toEqual({ ticketId: 'T-42' });
+  });
+
+  it('a support message not fit to send (blank, too long: the view says which) is not sent, in escalate nor after a send error', () => {
+    const w = atTroubleshooting().send(escalate);
+    const unfit = { type: 'user.trouble.send', ok: false } as const;
+    expect(w.can(unfit)).toBe(false);
+    expect(w.send(unfit).state).toBe('troubleshooting.escalate');
+    w.send(send).send(err('server', true));
+    expect(w.state).toBe('troubleshooting.sendError');
+    expect(w.can(unfit)).toBe(false);
+    expect(w.send(send).state).toBe('troubleshooting.sending');
   });
 
   it('uses the typed ICCID when the account does not know it', () => {
