@@ -866,7 +866,8 @@ export const VIEW_STATES: readonly ViewStateEntry[] = [
     description: 'The card is being checked by the payment processor.',
     state: 'payment.tokenizing',
     setup: { script: { hold: ['tokenizeCard'] } },
-    shows: ['section.step[aria-busy="true"]', '#order-heading'],
+    // Nothing is charged yet: Back is offered.
+    shows: ['section.step[aria-busy="true"]', '#order-heading', 'button.secondary[part="secondary-button"]'],
     reach: async (el) => {
       await toPaymentReview(el);
       await payByCard(el, CARD_OK);

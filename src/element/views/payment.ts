@@ -160,6 +160,8 @@ export function paymentView(v: ViewHost) {
       if (v.ctx.lookup) return html`${heading(v.m.login.titleLookup)} ${busy(v.m.nav.busy)}`;
       return html`${heading(m.title)} ${orderSummary(v)} ${busy(m.processing)}`;
     case 'payment.tokenizing':
+      // Nothing is charged while the card is checked: Back is offered, as the machine allows it.
+      return html`${heading(m.title)} ${orderSummary(v)} ${busy(m.processing)} ${actions(v)}`;
     case 'payment.paying':
     case 'payment.confirmingAuth':
     case 'payment.verifyingHostPayment':
