@@ -75,6 +75,17 @@ const storybookTest = (): PluginOption =>
     ? import('@storybook/addon-vitest/vitest-plugin').then(({ storybookTest: plugin }) => plugin({ configDir: '.storybook' }))
     : [];
 
+/** Headless Chromium (Debian's, found by scripts/chromium.mjs) through Playwright: the browser and storybook projects. */
+const chromiumBrowser = () => ({
+  enabled: true,
+  headless: true,
+  provider: playwright({
+    launchOptions: { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS },
+  }),
+  instances: [{ browser: 'chromium' as const }],
+  screenshotFailures: false,
+});
+
 export default defineConfig({
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
@@ -102,15 +113,7 @@ export default defineConfig({
           setupFiles: ['test/browser/setup.ts'],
           globals: true,
           testTimeout: 20_000,
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: playwright({
-              launchOptions: { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS },
-            }),
-            instances: [{ browser: 'chromium' }],
-            screenshotFailures: false,
-          },
+          browser: chromiumBrowser(),
         },
       },
       {
@@ -123,15 +126,7 @@ export default defineConfig({
         test: {
           name: 'storybook',
           testTimeout: 20_000,
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: playwright({
-              launchOptions: { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS },
-            }),
-            instances: [{ browser: 'chromium' }],
-            screenshotFailures: false,
-          },
+          browser: chromiumBrowser(),
         },
       },
     ],

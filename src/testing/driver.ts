@@ -45,6 +45,19 @@ export async function waitUntil(el: EsimRenewalWizard, condition: () => boolean,
 }
 
 /**
+ * Comes back as after a reload: the element leaves the page long enough for its actor to stop,
+ * and returns; calls in flight are gone, and the wizard goes on from its snapshot.
+ */
+export async function comeBack(el: EsimRenewalWizard): Promise<void> {
+  const parent = el.parentNode!;
+  const next = el.nextSibling;
+  el.remove();
+  await new Promise((r) => setTimeout(r, 10));
+  parent.insertBefore(el, next);
+  await el.updateComplete;
+}
+
+/**
  * Waits until the rest of the wizard (the later chunk) is in: its styles have joined the shadow
  * root. Saved progress is taken up then, so after a reload this is when the step comes back.
  */

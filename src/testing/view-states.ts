@@ -18,7 +18,7 @@ import { localToday } from '../i18n/today.js';
 import type { ActivationRequest, ProviderProfile } from '../providers/contract.js';
 import { DemoProvider, type ActivationScenario } from '../providers/demo.js';
 import type { Channel, StepId } from '../machine/types.js';
-import { choose, click, fill, input, payByCard, root, state, toReview, waitForState, waitUntil } from './driver.js';
+import { choose, click, comeBack, fill, input, payByCard, root, state, toReview, waitForState, waitUntil } from './driver.js';
 import { ScriptedProvider, type Script } from './scripted-provider.js';
 
 export interface ReachTools {
@@ -158,19 +158,6 @@ async function toChoosing(el: EsimRenewalWizard, user = 'demo@example.com', chan
 async function toPaymentReview(el: EsimRenewalWizard): Promise<void> {
   await toChoosing(el);
   await toReview(el);
-}
-
-/**
- * Comes back as after a reload: the element leaves the page long enough for its actor to stop,
- * and returns; calls in flight are gone, and the wizard goes on from its saved snapshot.
- */
-async function comeBack(el: EsimRenewalWizard): Promise<void> {
-  const parent = el.parentNode!;
-  const next = el.nextSibling;
-  el.remove();
-  await new Promise((r) => setTimeout(r, 10));
-  parent.insertBefore(el, next);
-  await el.updateComplete;
 }
 
 /** From the first step, "I already paid: check my order" (offered once the rest of the wizard is in). */

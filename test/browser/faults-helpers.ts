@@ -20,6 +20,7 @@ import {
   checked,
   choose,
   click,
+  comeBack,
   enter,
   hasButton,
   mountWith,
@@ -63,15 +64,8 @@ export interface DriveOptions {
   readonly until?: () => boolean;
 }
 
-/** Comes back as after a reload: the element leaves the page long enough for its actor to stop, and returns. */
-export async function comeBack(el: EsimRenewalWizard): Promise<void> {
-  const parent = el.parentNode!;
-  const next = el.nextSibling;
-  el.remove();
-  await new Promise((r) => setTimeout(r, 10));
-  parent.insertBefore(el, next);
-  await el.updateComplete;
-}
+/** Comes back as after a reload (the driver's). */
+export { comeBack };
 
 /** Waits until no provider call is in flight, except one whose answer the provider holds back. */
 async function quiet(m: FaultyMount, timeoutMs = 3000): Promise<void> {

@@ -11,6 +11,7 @@ import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import { CATALOGS } from '../../src/testing/catalogs.js';
 import { ROOT, requireBuilt } from '../unit/built.js';
 import { startTestServer, type TestServer } from './helpers.js';
+import { signInOnline, wizard } from './page-helpers.js';
 
 const { en } = CATALOGS;
 const APP = `${ROOT}dist/app/`;
@@ -49,23 +50,11 @@ describe('the standalone page on the reference server', () => {
     });
     try {
       await tab.goto(`${t.server.url}/`);
-      const w = tab.locator('esim-renewal-wizard');
-      const heading = (name: string) => w.getByRole('heading', { name, exact: true, level: 2 });
-      const next = () => w.getByRole('button', { name: en.nav.next, exact: true }).click();
+      const { w, heading, next } = wizard(tab);
 
       await heading(en.validity.title).waitFor();
       expect(await w.getByText(en.demoNotice).count()).toBe(0);
-      await w.getByLabel(en.validity.modeDays, { exact: true }).check();
-      await w.getByLabel(en.validity.daysLabel, { exact: true }).fill('2');
-      await next();
-      await heading(en.channel.title).waitFor();
-      await w.getByRole('radio', { name: new RegExp(`^${en.channel.online}`) }).check();
-      await next();
-      await heading(en.login.titleAccount).waitFor();
-      await w.getByLabel(en.login.username, { exact: true }).fill('demo@example.com');
-      await w.getByLabel(en.login.password, { exact: true }).fill('demo1234');
-      await w.getByRole('button', { name: en.login.submit, exact: true }).click();
-      await heading(en.plan.title).waitFor();
+      await signInOnline(tab);
       await w.getByRole('radio', { name: /^7 days · 3 GB/ }).check();
       await next();
       await heading(en.payment.title).waitFor();

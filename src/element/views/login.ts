@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { safeUrl } from './profile.js';
+import { outLink } from './profile.js';
 import { LOGIN_MAX_FAILURES, loginErrors } from '../../machine/guards.js';
 import type { IdentifyMethod } from '../../machine/types.js';
 import { actions, busy, choices, field, heading, type ViewHost } from './view.js';
@@ -11,9 +11,7 @@ export function loginView(v: ViewHost) {
   const l = ctx.login;
   const travel = l.method !== 'account';
   const errors = loginErrors(ctx);
-  // The provider's links, only when they are web links (never javascript: or data:).
-  const register = safeUrl(v.info?.links.register);
-  const reset = safeUrl(v.info?.links.resetPassword);
+  const reset = outLink(v.info?.links.resetPassword, m.resetPassword);
   const submitting = v.path === 'login.submitting';
   const coolingDown = v.path === 'login.cooldown';
   const failuresLeft = LOGIN_MAX_FAILURES - l.failures;
@@ -30,8 +28,8 @@ export function loginView(v: ViewHost) {
       v,
       ctx.error?.code === 'invalid-credentials' && failuresLeft > 0 && failuresLeft < LOGIN_MAX_FAILURES
         ? html`<p>${m.attemptsLeft(failuresLeft)}</p>`
-        : ctx.error?.code === 'locked' && reset
-          ? html`<p><a href=${reset} target="_blank" rel="noopener noreferrer">${m.resetPassword}</a></p>`
+        : ctx.error?.code === 'locked' && reset !== nothing
+          ? html`<p>${reset}</p>`
           : nothing,
     )}
     <form
@@ -97,8 +95,8 @@ export function loginView(v: ViewHost) {
               onInput: (value) => v.setPassword(value),
             })}
             <div class="links">
-              ${register ? html`<a href=${register} target="_blank" rel="noopener noreferrer">${m.register}</a>` : nothing}
-              ${reset ? html`<a href=${reset} target="_blank" rel="noopener noreferrer">${m.resetPassword}</a>` : nothing}
+              ${outLink(v.info?.links.register, m.register)}
+              ${reset}
             </div>`}
       ${coolingDown ? html`<p class="panel warning" role="timer" aria-live="off">${m.cooldown(l.cooldownLeft)}</p>` : nothing}
       ${submitting ? busy(v.m.nav.busy) : nothing}

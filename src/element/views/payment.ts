@@ -6,7 +6,7 @@ import { localToday } from '../../i18n/today.js';
 import { expiryText } from './plan.js';
 import { actions, busy, choices, field, heading, type ViewHost } from './view.js';
 import { errorPanel, retryActions } from './later-helpers.js';
-import { brandMark, profileLinks, safeUrl } from './profile.js';
+import { brandMark, outLink, profileLinks } from './profile.js';
 
 /** Errors of the card form, computed in the view: the card never reaches the machine. */
 export function cardErrors(card: { number: string; expiry: string; cvc: string }, today = localToday()) {
@@ -22,7 +22,7 @@ function orderSummary(v: ViewHost) {
   const order = v.ctx.order;
   if (!order) return nothing;
   const cash = v.ctx.payment.method === 'konbini';
-  const terms = safeUrl(v.ctx.account?.capabilities.links.terms ?? v.info?.links.terms);
+  const terms = v.ctx.account?.capabilities.links.terms ?? v.info?.links.terms;
   return html`<section class="panel" aria-labelledby="order-heading">
     <h3 id="order-heading">${m.summary}</h3>
     ${brandMark(v)}
@@ -39,7 +39,7 @@ function orderSummary(v: ViewHost) {
       <dt>${m.newExpiry}</dt>
       <dd>${expiryText(v, order.newExpiresAt)}</dd>
       <dt>${m.terms}</dt>
-      <dd>${m.termsText} ${terms ? html`<a href=${terms} target="_blank" rel="noopener noreferrer">${m.termsLink}</a>` : nothing}</dd>
+      <dd>${m.termsText} ${outLink(terms, m.termsLink)}</dd>
     </dl>
     ${v.ctx.account?.capabilities.topUpWindow.inJapanOnly ? html`<p>${v.m.plan.inJapanOnly}</p>` : nothing}
     ${profileLinks(v)}

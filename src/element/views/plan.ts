@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { safeUrl } from './profile.js';
+import { outLink } from './profile.js';
 import { daysLeft, eligibility, selectedPlan, urgency } from '../../machine/selectors.js';
 import { groupPlans, planEffect, recommendation, STAY_LENGTHS, USAGE_LEVELS } from '../../machine/plan-rules.js';
 import type { Plan } from '../../machine/types.js';
@@ -126,18 +126,18 @@ export function planView(v: ViewHost) {
       const tooEarly = el && !el.ok && el.reason === 'too-early';
       return html`${heading(m.ineligibleTitle)} ${accountSummary(v)}
         <p class="panel warning" data-reason=${el && !el.ok ? el.reason : nothing}>${text}</p>
-        ${tooEarly || !safeUrl(a.capabilities.links.buyNew)
+        ${tooEarly
           ? nothing
-          : html`<p><a class="button primary" part="primary-button" href=${safeUrl(a.capabilities.links.buyNew)} target="_blank" rel="noopener noreferrer">${m.buyNew}</a></p>
+          : html`<p>${outLink(a.capabilities.links.buyNew, m.buyNew, true)}</p>
               <p class="panel tip">${m.keepOldTip}</p>`}
         ${actions(v, null, restartButton(v))}`;
     }
     default: {
       if (v.ctx.plans.length === 0) {
-        const buyNew = safeUrl(v.ctx.account?.capabilities.links.buyNew);
+        const buyNew = outLink(v.ctx.account?.capabilities.links.buyNew, m.buyNew);
         return html`${heading(m.title)} ${accountSummary(v)}
           <p class="panel warning">${m.noPlans}</p>
-          ${buyNew ? html`<p><a href=${buyNew} target="_blank" rel="noopener noreferrer">${m.buyNew}</a></p>` : nothing}
+          ${buyNew === nothing ? nothing : html`<p>${buyNew}</p>`}
           ${actions(v, null, restartButton(v))}`;
       }
       const rec = recommendation(v.ctx);

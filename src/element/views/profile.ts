@@ -13,8 +13,17 @@ export function safeUrl(url: string | undefined): string | null {
   }
 }
 
-const link = (href: string | null, text: string) =>
-  href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${text}</a>` : nothing;
+/**
+ * A link out of the wizard (the provider's or the site's), opened in a new tab; nothing when the
+ * address is not a web, mail or phone link. Every such link goes through here.
+ */
+export const outLink = (url: string | undefined, text: string, primary = false) => {
+  const href = safeUrl(url);
+  if (!href) return nothing;
+  return primary
+    ? html`<a class="button primary" part="primary-button" href=${href} target="_blank" rel="noopener noreferrer">${text}</a>`
+    : html`<a href=${href} target="_blank" rel="noopener noreferrer">${text}</a>`;
+};
 
 /** The brand's logo (decorative: the brand's name is always written beside it). */
 function logo(v: ViewHost) {
@@ -35,7 +44,7 @@ export function profileLinks(v: ViewHost) {
   if (!l || !(l.terms || l.refunds || l.privacy)) return nothing;
   const m = v.m.profile;
   return html`<p class="links profile-links">
-    ${link(safeUrl(l.terms), m.terms)} ${link(safeUrl(l.refunds), m.refunds)} ${link(safeUrl(l.privacy), m.privacy)}
+    ${outLink(l.terms, m.terms)} ${outLink(l.refunds, m.refunds)} ${outLink(l.privacy, m.privacy)}
   </p>`;
 }
 
@@ -53,9 +62,9 @@ export function supportChannels(v: ViewHost) {
   return html`<section class="panel" aria-labelledby="support-heading">
     <h3 id="support-heading">${logo(v)} ${m.supportTitle(brand)}</h3>
     <ul class="support">
-      ${s.email ? html`<li>${m.email}: ${link(safeUrl(`mailto:${s.email}`), s.email)}</li>` : nothing}
-      ${s.phone ? html`<li>${m.phone}: ${link(safeUrl(`tel:${s.phone.replace(/[^\d+]/g, '')}`), s.phone)}</li>` : nothing}
-      ${chats.map((c) => html`<li>${link(c.url, m.chat(c.app))}</li>`)}
+      ${s.email ? html`<li>${m.email}: ${outLink(`mailto:${s.email}`, s.email)}</li>` : nothing}
+      ${s.phone ? html`<li>${m.phone}: ${outLink(`tel:${s.phone.replace(/[^\d+]/g, '')}`, s.phone)}</li>` : nothing}
+      ${chats.map((c) => html`<li>${outLink(c.url, m.chat(c.app))}</li>`)}
     </ul>
   </section>`;
 }

@@ -5,7 +5,7 @@ import { validateRequiredText } from '../../machine/validation.js';
 export const SUPPORT_MESSAGE_MAX = 5000;
 import { TROUBLE_CHECKS } from '../../machine/troubleshooting-checks.js';
 import { CHECK_PATHS } from '../../i18n/check-paths.js';
-import { safeUrl, supportChannels } from './profile.js';
+import { outLink, supportChannels } from './profile.js';
 import { actions, busy, heading, phonePaths, platformSwitch, type ViewHost } from './view.js';
 import { errorPanel, restartButton } from './later-helpers.js';
 
@@ -28,7 +28,6 @@ export function troubleshootingView(v: ViewHost) {
     case 'troubleshooting.escalate':
     case 'troubleshooting.sending':
     case 'troubleshooting.sendError': {
-      const support = safeUrl(v.ctx.account?.capabilities.links.support ?? v.info?.links.support);
       // Not blank, and within what a provider takes (the contract's 5,000 characters). The text
       // never enters the machine; it learns whether it is fit to send with the Send event.
       const error = validateRequiredText(v.supportMessage, SUPPORT_MESSAGE_MAX);
@@ -52,7 +51,7 @@ export function troubleshootingView(v: ViewHost) {
         ${supportChannels(v)}
         <div class="links">
           <button type="button" class="link" @click=${() => v.copy(v.supportMessage)}>${v.copied ? v.m.payment.copied : v.m.payment.copy}</button>
-          ${support ? html`<a href=${support} target="_blank" rel="noopener noreferrer">${m.openSupport}</a>` : nothing}
+          ${outLink(v.ctx.account?.capabilities.links.support ?? v.info?.links.support, m.openSupport)}
         </div>
         ${v.path === 'troubleshooting.sending' ? busy(m.sending) : nothing}
         ${actions(v, { label: v.path === 'troubleshooting.sendError' ? v.m.nav.retry : m.send, event: send })}`;
