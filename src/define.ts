@@ -3,6 +3,8 @@
  * on the page (two bundles) leaves the first definition in place instead of throwing, and warns
  * once in the console (a moment later) when the two copies are different versions.
  */
+// First: it starts fetching the catalogs the page's wizards need while the rest evaluates.
+import './i18n/prefetch.js';
 import { EsimRenewalWizard } from './element/esim-renewal-wizard.js';
 
 export const TAG_NAME = 'esim-renewal-wizard';

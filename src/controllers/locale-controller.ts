@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { en, type CoreMessages, type Messages } from '../i18n/en.js';
 import type { LaterMessages } from '../i18n/en-later.js';
-import { loadMessages, resolveLocale, type Locale } from '../i18n/locales.js';
+import { loadMessages, localeOf, type Locale } from '../i18n/locales.js';
 
 /**
  * Per-element localisation, with no page-wide set-up (the host page may run its own i18n, and
@@ -23,8 +23,8 @@ export class LocaleController implements ReactiveController {
   /** How the later steps' catalogs load, once the later chunk (which brings it) is in. */
   #laterLoader: ((locale: Locale) => Promise<LaterMessages>) | undefined;
   #wanted: string | null = null;
-  /** The catalog being loaded, if any: the host's `updateComplete` waits for it. */
-  pending: Promise<unknown> | null = null;
+  /** The catalog being loaded, if any: the host's first update and `updateComplete` wait for it. */
+  pending: Promise<void> | null = null;
   #observer: MutationObserver | undefined;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
@@ -32,17 +32,23 @@ export class LocaleController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#observer ??= new MutationObserver(this.#refresh);
-    this.#observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
-    // Any ancestor's lang may change; one observer per document root is cheap (lang rarely changes).
-    for (let node: Node | null = this.host; node; node = (node.getRootNode() as ShadowRoot).host ?? null) {
-      const root = node.getRootNode();
-      const top = root instanceof Document ? root.documentElement : root;
-      if (top) this.#observer.observe(top, { attributes: true, attributeFilter: ['lang'], subtree: true });
-      if (root instanceof Document) break;
-    }
-    window.addEventListener('languagechange', this.#refresh);
     this.#refresh();
+    // Following changes starts after the first paint (a task later), and catches up on any change
+    // made meanwhile.
+    setTimeout(() => {
+      if (!this.host.isConnected) return;
+      this.#observer ??= new MutationObserver(this.#refresh);
+      this.#observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
+      // Any ancestor's lang may change; one observer per document root is cheap (lang rarely changes).
+      for (let node: Node | null = this.host; node; node = (node.getRootNode() as ShadowRoot).host ?? null) {
+        const root = node.getRootNode();
+        const top = root instanceof Document ? root.documentElement : root;
+        if (top) this.#observer.observe(top, { attributes: true, attributeFilter: ['lang'], subtree: true });
+        if (root instanceof Document) break;
+      }
+      addEventListener('languagechange', this.#refresh);
+      this.#refresh();
+    });
   }
 
   hostDisconnected(): void {
@@ -52,7 +58,7 @@ export class LocaleController implements ReactiveController {
 
   /** The locale the element should speak now. */
   resolve(): Locale {
-    return resolveLocale([closestLang(this.host), ...(navigator.languages ?? [navigator.language])]);
+    return localeOf(this.host);
   }
 
   /** Asks for the later steps' strings too (in this and every later locale). */
@@ -74,22 +80,22 @@ export class LocaleController implements ReactiveController {
       return;
     }
     // Both parts switch together, so the wizard never speaks two languages at once.
-    const loading = Promise.all([loadMessages(locale), withLater ? withLater(locale) : null]);
-    this.pending = loading.finally(() => {
-      if (this.pending === settled) this.pending = null;
-    });
-    const settled = this.pending;
-    loading.then(
-      ([core, later]) => {
-        if (this.#wanted === wanted) this.#apply(locale, { ...core, ...later } as Messages, later !== null); // else a later change won
-      },
-      () => {
-        // The chunk could not load (offline): keep speaking what we have, try again on the next change.
-        this.#wanted = null;
-        this.ready = true;
-        this.host.requestUpdate();
-      },
-    );
+    // `pending` settles once the catalog is applied (or could not load), and never rejects.
+    const settled: Promise<void> = (this.pending = Promise.all([locale === 'en' ? en : loadMessages(locale), withLater ? withLater(locale) : null])
+      .then(
+        ([core, later]) => {
+          if (this.#wanted === wanted) this.#apply(locale, { ...core, ...later } as Messages, later !== null); // else a later change won
+        },
+        () => {
+          // The chunk could not load (offline): keep speaking what we have, try again on the next change.
+          this.#wanted = null;
+          this.ready = true;
+          this.host.requestUpdate();
+        },
+      )
+      .then(() => {
+        if (this.pending === settled) this.pending = null;
+      }));
   };
 
   #apply(locale: Locale, messages: Messages | CoreMessages, hasLater: boolean): void {
@@ -99,21 +105,4 @@ export class LocaleController implements ReactiveController {
     this.ready = true;
     this.host.requestUpdate();
   }
-}
-
-/** The nearest `lang` attribute from the element up, crossing shadow roots. */
-export function closestLang(element: Element): string | null {
-  let node: Element | null = element;
-  while (node) {
-    const holder: Element | null = node.closest('[lang]');
-    if (holder) {
-      const lang = holder.getAttribute('lang')!.trim();
-      if (lang) return lang;
-      // An empty lang says nothing: look further up, out of a shadow root if it is the top.
-      node = holder.parentElement ?? ((holder.getRootNode() as ShadowRoot).host ?? null);
-      continue;
-    }
-    node = (node.getRootNode() as ShadowRoot).host ?? null;
-  }
-  return null;
 }

@@ -24,12 +24,10 @@ export interface Edge {
   context(): WizardContext;
   messages(): Messages;
   info(): ProviderInfo | null;
-  /** Whether the host put its own payment UI into the `payment` slot. */
-  hostPayment(): boolean;
   /** Stops what `attach` started (while the element is connected). */
   detach?: () => void;
   /** The machine's snapshot now. */
-  snapshot(): { context: WizardContext; value: unknown; hasTag(tag: string): boolean };
+  snapshot(): { context: WizardContext; value: unknown; hasTag(tag: string): boolean; can(event: UserEvent): boolean };
   /** The support message as last prepared from what is known (kept until the person edits it). */
   prepared: string;
   /** The view host now, once the later steps' strings are in (else null). */

@@ -6,7 +6,6 @@ import { wizardMachine, type WizardMachine } from '../machine/machine.js';
 import { progressOf, statePath, stepOf, type WizardSnapshot } from '../machine/selectors.js';
 import { CHANNELS, MAIN_STEPS, type Channel, type Platform, type StepId } from '../machine/types.js';
 import type { Messages } from '../i18n/en.js';
-import { LANGUAGE_NAMES, LOCALES } from '../i18n/locales.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { localToday } from '../i18n/today.js';
 import type { Provider, ProviderInfo, ProviderProfile, Session } from '../providers/contract.js';
@@ -206,7 +205,6 @@ export class EsimRenewalWizard extends LitElement {
     context: () => this.#wizard.snapshot.context,
     messages: () => this.#messages,
     info: () => this.#info(),
-    hostPayment: () => this.querySelector(':scope > [slot="payment"]') !== null,
     store: (use) => this.#store(use),
     snapshot: () => this.#wizard.snapshot as WizardSnapshot,
   };
@@ -331,7 +329,8 @@ export class EsimRenewalWizard extends LitElement {
     for (let i = 0; i < 5; i++) {
       const waits = [this.#locale.pending, stepOf(this.#wizard.snapshot as WizardSnapshot) === 'validity' ? null : this.#laterLoading].filter(Boolean);
       if (waits.length === 0) break;
-      await Promise.all(waits).catch(() => {});
+      // (Neither rejects: a chunk that could not load is handled where it loads.)
+      await Promise.all(waits);
       result = await super.getUpdateComplete();
     }
     return result;
@@ -349,10 +348,10 @@ export class EsimRenewalWizard extends LitElement {
       }, 0);
     }
     const root = this.renderRoot as ShadowRoot;
-    // Once the person has chosen in the switcher, the browser stops following `selected`:
-    // keep the select showing the language actually in use.
+    // The switcher shows the language actually in use (its options are static markup; and a
+    // choice whose catalog could not load is not the language in use).
     const select = root.querySelector<HTMLSelectElement>('.language select');
-    if (select && select.value !== this.#locale.locale) select.value = this.#locale.locale;
+    if (select) select.value = this.#locale.locale;
     // Focus goes to the new step's heading; and when the focused control vanished with a
     // state change inside a step, to the heading too, so keyboard users are never lost.
     if (this.#focusHeading || (this.#hadFocus && root.activeElement === null)) {
@@ -366,6 +365,16 @@ export class EsimRenewalWizard extends LitElement {
     }
   }
 
+  /**
+   * The first render waits for the language's catalog when that is a chunk (ko, ja, …): nothing
+   * rather than a flash of English, and no empty frame to render first. (Lit's documented way to
+   * schedule an update later; the properties set meanwhile are all seen by that update.)
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = !this.#locale.ready && this.#locale.pending;
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   override render(): TemplateResult {
     const snap = this.#wizard.snapshot as WizardSnapshot;
     const step = stepOf(snap);
@@ -373,8 +382,6 @@ export class EsimRenewalWizard extends LitElement {
     const progress = progressOf(step);
     const busy = snap.hasTag('busy');
     const demo = this.#info()?.demo ?? (!this.provider && !this.apiBase);
-    // Until the first catalog is in (a locale chunk), nothing rather than a flash of English.
-    if (!this.#locale.ready) return html`<div class="base" part="base" aria-busy="true"></div>`;
     // The header is no banner landmark: the host page has its own, and may hold several wizards.
     return html`<div class="base" part="base" lang=${m.locale}>
       <header part="header" role="none">
@@ -388,13 +395,7 @@ export class EsimRenewalWizard extends LitElement {
           ${MAIN_STEPS.map(
             (id, i) =>
               html`<li aria-current=${i === progress.index ? 'step' : nothing} class=${i < progress.index ? 'complete' : ''}>
-                ${i < progress.index && snap.can({ type: 'user.goto', step: id })
-                  ? html`<button type="button" class="link step-link" @click=${() => this.#send({ type: 'user.goto', step: id })}>
-                      ${m.steps[id]}<span class="visually-hidden"> (${m.stepDone})</span>
-                    </button>`
-                  : i < progress.index
-                    ? html`${m.steps[id]}<span class="visually-hidden"> (${m.stepDone})</span>`
-                    : m.steps[id]}
+                ${(i < progress.index && this.#later?.doneStep(this.#edge, id, m)) || m.steps[id]}
               </li>`,
           )}
         </ol>
@@ -450,7 +451,8 @@ export class EsimRenewalWizard extends LitElement {
   }
 
   #languageSwitcher(): TemplateResult {
-    const current = this.#locale.locale;
+    // The options are fixed (each language in its own words, as LANGUAGE_NAMES has them): static
+    // markup, no template per option. \`updated()\` selects the language in use.
     return html`<label class="language">
       <span>${this.#messages.languageLabel}</span>
       <select
@@ -459,7 +461,11 @@ export class EsimRenewalWizard extends LitElement {
           this.setAttribute('lang', (e.target as HTMLSelectElement).value);
         }}
       >
-        ${LOCALES.map((l) => html`<option value=${l} lang=${l} ?selected=${l === current}>${LANGUAGE_NAMES[l]}</option>`)}
+        <option value="en" lang="en">English</option>
+        <option value="ja" lang="ja">日本語</option>
+        <option value="zh-Hans" lang="zh-Hans">简体中文</option>
+        <option value="zh-Hant" lang="zh-Hant">繁體中文</option>
+        <option value="ko" lang="ko">한국어</option>
       </select>
     </label>`;
   }
@@ -474,7 +480,6 @@ export class EsimRenewalWizard extends LitElement {
       locale: this.#locale.locale,
       info: this.#info(),
       profile: this.profile ?? { brandName: '' },
-      hostPayment: this.#edge.hostPayment(),
       attempted: this.#attempted === path,
       send: (event) => this.#send(event),
       can: (event) => snap.can(event),

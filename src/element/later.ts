@@ -76,8 +76,23 @@ export function loaded(edge: Edge, locale: LocaleController): Saved['snapshot'] 
 }
 
 /** The later views' part of the view host: the card form, copying, the support message. */
+/**
+ * A step already done, in the progress list: said to be done, and a way back to it where the
+ * machine allows that. (Only steps after the first have done steps before them, so this comes
+ * with the later chunk; until it is in, the list shows the step's name.)
+ */
+export function doneStep(edge: Edge, step: StepId, m: Messages): TemplateResult {
+  const label = html`${m.steps[step]}<span class="visually-hidden"> (${m.stepDone})</span>`;
+  const event = { type: 'user.goto', step } as const;
+  return edge.snapshot().can(event) ? html`<button type="button" class="link step-link" @click=${() => edge.send(event)}>${label}</button>` : label;
+}
+
+/** Whether the host put its own payment UI in the `payment` slot. */
+const hostPayment = (edge: Edge): boolean => edge.host.querySelector(':scope > [slot="payment"]') !== null;
+
 export function hostExtras(edge: Edge): Partial<ViewHost> {
   return {
+    hostPayment: hostPayment(edge),
     card: edge.card,
     supportMessage: edge.vault.supportMessage,
     copied: edge.copied,
@@ -147,7 +162,7 @@ export function afterSnapshot(edge: Edge, previous: Snap | undefined, next: Snap
 
 /** The host's payment UI appeared (or the order is ready for it): ask it to pay. */
 export function slotChanged(edge: Edge, snap: Snap): void {
-  if (edge.hostPayment() && statePath(snap as never) === 'payment.review') {
+  if (hostPayment(edge) && statePath(snap as never) === 'payment.review') {
     const event = paymentRequest(snap.context);
     if (event) edge.host.dispatchEvent(event);
   }

@@ -2,7 +2,7 @@
  * The supported locales, how a requested language maps to one, and how each catalog loads.
  * English is bundled; the others are separate chunks, loaded only when used.
  */
-import { en, type CoreMessages } from './en.js';
+import type { CoreMessages } from './en.js';
 
 export const LOCALES = ['en', 'ja', 'zh-Hans', 'zh-Hant', 'ko'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -24,6 +24,8 @@ const TRADITIONAL_REGIONS = new Set(['TW', 'HK', 'MO']);
  * zh-Hant; `zh`, `zh-CN`, `zh-SG` and `zh-Hans-*` → zh-Hans; `ja-JP` → ja; `en-GB` → en.
  */
 export function matchLocale(tag: string): Locale | null {
+  // Most often the tag is a locale's own (`lang="ja"`): no parsing.
+  if ((LOCALES as readonly string[]).includes(tag)) return tag as Locale;
   // BCP 47 subtags: language, then an optional 4-letter script, then an optional region.
   // (Split by hand: `Intl.Locale` costs more than the rest of the lookup at start-up.)
   const parts = tag.trim().replace(/_/g, '-').split('-');
@@ -50,10 +52,11 @@ export function resolveLocale(requested: readonly (string | null | undefined)[])
 
 /**
  * Each catalog comes in two parts: the first steps' (here), and the later steps' (sign-in
- * onwards, whose loaders come with the later chunk: later-locales.ts).
+ * onwards, whose loaders come with the later chunk: later-locales.ts). English's first part is
+ * bundled with the wizard (`en.ts`), and not imported here: this module imports nothing, so that
+ * it can be evaluated first (prefetch.ts).
  */
-const core: Record<Locale, () => Promise<CoreMessages>> = {
-  en: () => Promise.resolve(en),
+const core: Record<Exclude<Locale, 'en'>, () => Promise<CoreMessages>> = {
   ja: () => import('./ja.js').then((m) => m.ja),
   'zh-Hans': () => import('./zh-Hans.js').then((m) => m.zhHans),
   'zh-Hant': () => import('./zh-Hant.js').then((m) => m.zhHant),
@@ -74,7 +77,29 @@ export function once<T>(key: string, load: () => Promise<T>): Promise<T> {
   return p;
 }
 
-/** The first steps' catalog of a locale, loaded once per page however many wizards use it. */
-export function loadMessages(locale: Locale): Promise<CoreMessages> {
+/** The first steps' catalog of a locale (not English: that is bundled), loaded once per page however many wizards use it. */
+export function loadMessages(locale: Exclude<Locale, 'en'>): Promise<CoreMessages> {
   return once(`${locale}:core`, core[locale]);
+}
+
+/** The locale an element speaks: its own or closest `lang`, then the browser's languages, then English. */
+export function localeOf(element: Element): Locale {
+  return resolveLocale([closestLang(element), ...navigator.languages]);
+}
+
+/** The nearest `lang` attribute from the element up, crossing shadow roots. */
+export function closestLang(element: Element): string | null {
+  let node: Element | null = element;
+  while (node) {
+    const holder: Element | null = node.closest('[lang]');
+    if (holder) {
+      const lang = holder.getAttribute('lang')!.trim();
+      if (lang) return lang;
+      // An empty lang says nothing: look further up, out of a shadow root if it is the top.
+      node = holder.parentElement ?? ((holder.getRootNode() as ShadowRoot).host ?? null);
+      continue;
+    }
+    node = (node.getRootNode() as ShadowRoot).host ?? null;
+  }
+  return null;
 }

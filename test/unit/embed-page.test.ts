@@ -16,12 +16,31 @@ const hostPage = (attrs: string) => `<!doctype html>
 ${embedScriptTag()}
 </head><body><main><esim-renewal-wizard ${attrs}></esim-renewal-wizard></main></body></html>`;
 
+/**
+ * A classic script ahead of the embed: it watches each shadow root as it is attached and keeps
+ * what the wizard's first render showed (its language, and when), to tell a flash of English or
+ * an empty first frame from a first render already in the page's language.
+ */
+const WATCH_FIRST_RENDER = `<script>
+window.__renders = [];
+const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) {
+  const root = attach.call(this, init);
+  new MutationObserver(() => {
+    const base = root.querySelector('.base');
+    if (base && window.__renders.length === 0) window.__renders.push({ lang: base.getAttribute('lang'), title: root.querySelector('.title')?.textContent ?? null, at: performance.now() });
+  }).observe(root, { childList: true, subtree: true });
+  return root;
+};
+</script>`;
+
 let site: HostSite;
 
 beforeAll(async () => {
   site = await startHostSite({
     '/shop/renew/ja.html': { body: hostPage('lang="ja"') },
     '/shop/renew/en.html': { body: hostPage('') },
+    '/shop/renew/ko.html': { body: hostPage('lang="ko"').replace('<head>', `<head>${WATCH_FIRST_RENDER}`) },
   });
 }, 30_000);
 
@@ -44,6 +63,30 @@ describe('the embed on a host page', () => {
       expect(chunks).toContain('demo.js');
       // Only what this page needs: no other locale.
       expect(chunks.filter((c) => /^(ko|zh-Hans|zh-Hant)(-later)?\.js$/.test(c))).toEqual([]);
+      expect(failures).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+
+  it('fetches the catalog of a wizard in the markup while the bundle evaluates, and first renders in that language', async () => {
+    const { tab, context, failures } = await site.open('/shop/renew/ko.html');
+    try {
+      const title = tab.locator('esim-renewal-wizard .title');
+      await title.waitFor({ timeout: 10_000 });
+      expect(await title.textContent()).toBe(CATALOGS.ko.title);
+      const seen = await tab.evaluate(() => {
+        const ko = performance.getEntriesByType('resource').find((r) => new URL(r.name).pathname.endsWith('/ko.js'))!;
+        const evaluated = performance.getEntriesByName('esim-renewal-wizard:evaluated')[0]!;
+        return { koRequested: ko.startTime, koLoaded: ko.responseEnd, evaluated: evaluated.startTime, renders: (window as unknown as { __renders: { lang: string; title: string; at: number }[] }).__renders };
+      });
+      // Asked for by the bundle's first modules, before the wizard's own have run (not once it has started).
+      expect(seen.koRequested).toBeLessThan(seen.evaluated);
+      // The first render is the Korean one: no empty frame first, no flash of English.
+      expect(seen.renders).toHaveLength(1);
+      expect(seen.renders[0]!.lang).toBe('ko');
+      expect(seen.renders[0]!.title).toBe(CATALOGS.ko.title);
+      expect(seen.renders[0]!.at).toBeGreaterThanOrEqual(seen.koLoaded);
       expect(failures).toEqual([]);
     } finally {
       await context.close();

@@ -26,8 +26,11 @@ export interface ViewHost {
   readonly info: ProviderInfo | null;
   /** The host's profile of the provider (brand, support channels, links). */
   readonly profile: ProviderProfile;
-  /** The host put its own payment UI in the `payment` slot: the built-in methods are not shown. */
-  readonly hostPayment: boolean;
+  /**
+   * The host put its own payment UI in the `payment` slot: the built-in methods are not shown.
+   * (From the later chunk, with the payment step.)
+   */
+  readonly hostPayment?: boolean;
   /** Whether the person tried to go on from this step with invalid data: errors are shown. */
   readonly attempted: boolean;
   readonly card: CardFields;
