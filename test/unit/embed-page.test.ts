@@ -76,7 +76,7 @@ describe('the embed on a host page', () => {
       await title.waitFor({ timeout: 10_000 });
       expect(await title.textContent()).toBe(CATALOGS.ko.title);
       const seen = await tab.evaluate(() => {
-        const ko = performance.getEntriesByType('resource').find((r) => new URL(r.name).pathname.endsWith('/ko.js'))!;
+        const ko = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((r) => new URL(r.name).pathname.endsWith('/ko.js'))!;
         const evaluated = performance.getEntriesByName('esim-renewal-wizard:evaluated')[0]!;
         return { koRequested: ko.startTime, koLoaded: ko.responseEnd, evaluated: evaluated.startTime, renders: (window as unknown as { __renders: { lang: string; title: string; at: number }[] }).__renders };
       });
