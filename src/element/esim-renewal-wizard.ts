@@ -351,7 +351,8 @@ export class EsimRenewalWizard extends LitElement {
     // The switcher shows the language actually in use (its options are static markup; and a
     // choice whose catalog could not load is not the language in use).
     const select = root.querySelector<HTMLSelectElement>('.language select');
-    if (select) select.value = this.#locale.locale;
+    // (Only when it differs: setting a select's value costs a selection update on every render.)
+    if (select && select.value !== this.#locale.locale) select.value = this.#locale.locale;
     // Focus goes to the new step's heading; and when the focused control vanished with a
     // state change inside a step, to the heading too, so keyboard users are never lost.
     if (this.#focusHeading || (this.#hadFocus && root.activeElement === null)) {
