@@ -24,8 +24,6 @@ const TRADITIONAL_REGIONS = new Set(['TW', 'HK', 'MO']);
  * zh-Hant; `zh`, `zh-CN`, `zh-SG` and `zh-Hans-*` → zh-Hans; `ja-JP` → ja; `en-GB` → en.
  */
 export function matchLocale(tag: string): Locale | null {
-  // Most often the tag is a locale's own (`lang="ja"`): no parsing.
-  if ((LOCALES as readonly string[]).includes(tag)) return tag as Locale;
   // BCP 47 subtags: language, then an optional 4-letter script, then an optional region.
   // (Split by hand: `Intl.Locale` costs more than the rest of the lookup at start-up.)
   const parts = tag.trim().replace(/_/g, '-').split('-');
