@@ -41,11 +41,54 @@ try {
     heading: root?.querySelector('h2')?.textContent?.trim() ?? null,
     lang: root?.querySelector('.base')?.getAttribute('lang') ?? null,
     resources: performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname),
+    phases: window.__phases ?? null,
   });
 } catch (e) {
   __reject(String(e?.stack ?? e));
 }
 </script></body></html>`;
+}
+
+/**
+ * Where start-up goes: the start-up page with a classic script ahead of the bundle that times
+ * Lit's lifecycle through public names only, so it works on the production bundle as it is.
+ * It wraps `customElements.define`: the class to define gets its `connectedCallback`,
+ * `createRenderRoot`, `performUpdate`, `update` and `render` (own or inherited) and its
+ * controllers' `hostConnected` timed, and is defined through a subclass whose constructor is
+ * timed. Each timing goes to `window.__phases` as [phase, start, end] (performance.now()).
+ * The instrumentation costs a little, so these runs are separate from the start-up figures.
+ */
+export function phasesPage(kind, lang) {
+  const probe = `<script>
+window.__phases = [];
+(() => {
+  const phases = window.__phases;
+  const timed = (name, fn) => function (...args) {
+    const t0 = performance.now();
+    try { return fn.apply(this, args); } finally { phases.push([name, t0, performance.now()]); }
+  };
+  const define = customElements.define;
+  customElements.define = function (tag, cls, options) {
+    const proto = cls.prototype;
+    for (const m of ['connectedCallback', 'createRenderRoot', 'performUpdate', 'update', 'render']) {
+      if (typeof proto[m] === 'function') proto[m] = timed(m, proto[m]);
+    }
+    // Controllers by the order the element adds them (class names are minified).
+    const add = proto.addController;
+    if (add) proto.addController = function (c) {
+      this.__controllers = (this.__controllers ?? 0) + 1;
+      if (c.hostConnected) c.hostConnected = timed('controller ' + this.__controllers + ': hostConnected', c.hostConnected);
+      return add.call(this, c);
+    };
+    class Timed extends cls {
+      constructor() { const t0 = performance.now(); super(); phases.push(['constructor', t0, performance.now()]); }
+    }
+    const t0 = performance.now();
+    try { return define.call(this, tag, Timed, options); } finally { phases.push(['define', t0, performance.now()]); }
+  };
+})();
+</script>`;
+  return startupPage(kind, lang).replace('<head>', `<head>${probe}`);
 }
 
 /**

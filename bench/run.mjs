@@ -1,7 +1,7 @@
 // The benchmark: `npm run bench` (full: 20 cold runs per start-up figure, 1000 samples per
 // transition figure, Lighthouse) or `npm run bench -- --quick` (5 runs, 200 samples, no
 // Lighthouse). Further options: --runs=N --samples=N --no-lighthouse, and for iterating on one
-// part --only=startup,transitions,memory,lighthouse (size is always measured; budgets of the
+// part --only=startup,phases,transitions,memory,lighthouse (size is always measured; budgets of the
 // parts left out are not judged).
 //
 // Builds the embed, the floor (bench/floor/floor.ts, built with the embed's config) and the
@@ -13,7 +13,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
 import { APP_DIR, buildAll, EMBED_DIR, FLOOR_DIR } from './build.mjs';
-import { memoryPage, startupPage, transitionsPage } from './pages.mjs';
+import { memoryPage, phasesPage, startupPage, transitionsPage } from './pages.mjs';
 import { startServer } from './server.mjs';
 
 const benchStarted = performance.now();
@@ -235,6 +235,78 @@ function printStartup(results) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 2b. Where start-up goes (separate, instrumented runs: see phasesPage)
+
+/** One run's phases, in ms, from the [name, start, end] timings of the first update. */
+function phasesOf(run) {
+  const first = (name) => run.phases.find(([n]) => n === name);
+  const dur = (t) => (t ? t[2] - t[1] : 0);
+  const define = first('define');
+  const ctor = first('constructor');
+  const connected = first('connectedCallback');
+  const root = first('createRenderRoot');
+  const perform = first('performUpdate');
+  const update = first('update');
+  const render = first('render');
+  if (!define || !ctor || !connected || !perform || !update || !render) throw new Error('phases: a lifecycle step was not seen');
+  const controllers = run.phases.filter(([n, t0]) => n.startsWith('controller ') && t0 >= connected[1] && t0 <= connected[2]);
+  const out = {
+    // From the mark to define: the rest of the define module.
+    'before define': define[1] - run.evaluated,
+    'class set-up (define, before the upgrade)': dur(define) - dur(ctor) - dur(connected),
+    constructor: dur(ctor),
+    'connectedCallback, all of it:': dur(connected),
+    '  shadow root and styles': dur(root),
+  };
+  for (const [n, t0, t1] of controllers) out[`  ${n}`] = (out[`  ${n}`] ?? 0) + (t1 - t0);
+  out['  the rest'] = dur(connected) - dur(root) - controllers.reduce((sum, [, t0, t1]) => sum + (t1 - t0), 0);
+  out['wait before the first update'] = perform[1] - connected[2];
+  out['render()'] = dur(render);
+  out['commit (Lit: templates, DOM)'] = dur(update) - dur(render);
+  out['rest of the first update'] = dur(perform) - dur(update);
+  out['after it, until updateComplete'] = run.end - perform[2];
+  out['total (evaluated → rendered)'] = run.end - run.evaluated;
+  return out;
+}
+
+async function phases(browser, origin) {
+  const cases = THROTTLES.flatMap((throttle) => LANGS.map((lang) => ({ lang, throttle, wizard: [], floor: [] })));
+  for (let round = 0; round < STARTUP_WARMUP + RUNS; round++) {
+    for (const c of cases) {
+      for (const kind of round % 2 ? ['floor', 'wizard'] : ['wizard', 'floor']) {
+        const { context, errors, ready } = await openCold(browser, `${origin}/phases-${kind}-${c.lang}.html`, { throttle: c.throttle });
+        await context.close();
+        assertClean(`phases ${kind} ${c.lang} ×${c.throttle}`, errors);
+        if (round >= STARTUP_WARMUP) c[kind].push(phasesOf(ready));
+      }
+    }
+    process.stdout.write(`\r   phases: round ${round + 1}/${STARTUP_WARMUP + RUNS}   `);
+  }
+  process.stdout.write('\n');
+  return cases.map((c) => {
+    const names = [...new Set([...c.wizard, ...c.floor].flatMap((r) => Object.keys(r)))];
+    const rows = names.map((name) => {
+      const w = median(c.wizard.map((r) => r[name] ?? 0));
+      const f = median(c.floor.map((r) => r[name] ?? 0));
+      return { phase: name, wizard: w, floor: f, extra: w - f };
+    });
+    return { lang: c.lang, cpuThrottling: c.throttle, runs: RUNS, rows };
+  });
+}
+
+function printPhases(results) {
+  log(`\n2b. WHERE START-UP GOES (separate instrumented runs: Lit's lifecycle timed through its public method names; median of ${RUNS} cold runs)`);
+  log('   "extra" = wizard − floor; the instrumentation adds a little to both; phases need not add up to the total (medians).');
+  log('   The wizard adds two controllers: 1 its language (LocaleController), 2 its actor (ActorController, which creates the');
+  log('   actor); the floor creates its actor in its own connectedCallback ("the rest").');
+  for (const r of results) {
+    log(`   ${r.lang} CPU ×${r.cpuThrottling}`);
+    log(`     ${pad('phase', 44)} ${lpad('wizard', 9)} ${lpad('floor', 9)} ${lpad('extra', 9)}`);
+    for (const row of r.rows) log(`     ${pad(row.phase, 44)} ${lpad(ms(row.wizard, 2), 9)} ${lpad(ms(row.floor, 2), 9)} ${lpad(ms(row.extra, 2), 9)}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // 3. Transitions
 
 async function transitions(browser, origin) {
@@ -445,7 +517,12 @@ async function main() {
   const size = await buildAll({ log: (s) => log(`   ${s}`) });
 
   const pages = { '/transitions.html': transitionsPage(), '/memory-wizard.html': memoryPage('wizard'), '/memory-floor.html': memoryPage('floor') };
-  for (const lang of LANGS) for (const kind of ['wizard', 'floor']) pages[`/startup-${kind}-${lang}.html`] = startupPage(kind, lang);
+  for (const lang of LANGS) {
+    for (const kind of ['wizard', 'floor']) {
+      pages[`/startup-${kind}-${lang}.html`] = startupPage(kind, lang);
+      pages[`/phases-${kind}-${lang}.html`] = phasesPage(kind, lang);
+    }
+  }
   const server = await startServer({ isolated: true, pages, mounts: { '/embed/': EMBED_DIR, '/floor/': FLOOR_DIR } });
   const browser = await launch(['--js-flags=--expose-gc']);
   const machine = machineInfo(browser.version());
@@ -460,6 +537,10 @@ async function main() {
     if (wanted('startup')) {
       result.startup = await startup(browser, server.origin);
       printStartup(result.startup);
+    }
+    if (wanted('phases')) {
+      result.phases = await phases(browser, server.origin);
+      printPhases(result.phases);
     }
     if (wanted('transitions')) {
       result.transitions = await transitions(browser, server.origin);
