@@ -369,11 +369,12 @@ export class EsimRenewalWizard extends LitElement {
   /**
    * The first render waits for the language's catalog when that is a chunk (ko, ja, …): nothing
    * rather than a flash of English, and no empty frame to render first. (Lit's documented way to
-   * schedule an update later; the properties set meanwhile are all seen by that update.)
+   * schedule an update later; the properties set meanwhile are all seen by that update.) If the
+   * language changes meanwhile, it waits for the new catalog in turn.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const pending = !this.#locale.ready && this.#locale.pending;
-    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    return pending ? pending.then(() => this.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   override render(): TemplateResult {
