@@ -75,7 +75,6 @@ export function loaded(edge: Edge, locale: LocaleController): Saved['snapshot'] 
   return saved;
 }
 
-/** The later views' part of the view host: the card form, copying, the support message. */
 /**
  * A step already done, in the progress list: said to be done, and a way back to it where the
  * machine allows that. (Only steps after the first have done steps before them, so this comes
@@ -90,6 +89,7 @@ export function doneStep(edge: Edge, step: StepId, m: Messages): TemplateResult 
 /** Whether the host put its own payment UI in the `payment` slot. */
 const hostPayment = (edge: Edge): boolean => edge.host.querySelector(':scope > [slot="payment"]') !== null;
 
+/** The later views' part of the view host: the card form, copying, the support message. */
 export function hostExtras(edge: Edge): Partial<ViewHost> {
   return {
     hostPayment: hostPayment(edge),
