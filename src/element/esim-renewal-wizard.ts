@@ -27,7 +27,7 @@ export function guessPlatform(userAgent: string): Platform {
 }
 
 
-type Later = typeof import('./later.js');
+type Later = (typeof import('./later.js'))['default'];
 
 /** Each actor system's element: the provider actors find their element's calls through it. */
 const elements = new WeakMap<ActorSystem<any>, () => Promise<ProviderCalls>>();
@@ -435,7 +435,7 @@ export class EsimRenewalWizard extends LitElement {
   /** Fetches the later steps' views and strings, once. */
   #loadLater(): Promise<void> {
     this.#laterLoading ??= import('./later.js').then(
-      (later) => {
+      ({ default: later }) => {
         this.#later = later;
         // Its strings, styles and watchers join in; saved progress, if any, is read now (not
         // before the first paint: storage is slow to open) and taken up where it was left.

@@ -35,7 +35,8 @@ export const laterViews: Record<LaterStep, (v: ViewHost) => TemplateResult> = {
 };
 
 export { laterStyles, preparedSupportMessage };
-export { providerCalls } from './provider-calls.js';
+import { providerCalls } from './provider-calls.js';
+export { providerCalls };
 import { checkAttributes } from './attributes.js';
 export { checkAttributes };
 import { loadLaterMessages } from '../i18n/later-locales.js';
@@ -335,3 +336,9 @@ export async function downloadReminder(ctx: WizardContext, m: Messages): Promise
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/**
+ * What the element uses of this chunk, as one object: importing the chunk then needs no module
+ * namespace object built at run time (which its exports shared with the demo chunk would force).
+ */
+export default { attach, beforeUpdate, savedNotice, doneStep, laterViews, providerCalls, loaded, hostExtras, afterSnapshot, fallbackProvider };
