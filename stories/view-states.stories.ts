@@ -34,6 +34,7 @@ export const LoginSubmitting: Story = { name: 'login.submitting', ...viewStateSt
 export const LoginErrorInvalidCredentials: Story = { name: 'login.error.invalid-credentials', ...viewStateStory('login.error.invalid-credentials') };
 export const LoginErrorLocked: Story = { name: 'login.error.locked', ...viewStateStory('login.error.locked') };
 export const LoginErrorNetwork: Story = { name: 'login.error.network', ...viewStateStory('login.error.network') };
+export const LoginErrorRateLimited: Story = { name: 'login.error.rate-limited', ...viewStateStory('login.error.rate-limited') };
 export const LoginErrorNotFound: Story = { name: 'login.error.not-found', ...viewStateStory('login.error.not-found') };
 export const LoginCooldown: Story = { name: 'login.cooldown', ...viewStateStory('login.cooldown') };
 export const LoginAwaitingHost: Story = { name: 'login.awaitingHost', ...viewStateStory('login.awaitingHost') };

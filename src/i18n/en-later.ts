@@ -235,6 +235,11 @@ export const enLater = {
     refunds: 'Refunds',
     privacy: 'Privacy',
   },
+  /** A provider's `Retry-After`, in seconds (at least 1). */
+  retryAfter: (s: number) =>
+    s < 90
+      ? `The provider asks you to wait ${s} ${plural(s, 'second', 'seconds')} before trying again.`
+      : `The provider asks you to wait about ${Math.ceil(s / 60)} minutes before trying again.`,
   errors: {
     network: 'We couldn’t reach the provider. Check your connection and try again.',
     offline: 'You’re offline. The wizard carries on by itself once you’re back online; nothing you entered is lost.',

@@ -237,6 +237,7 @@ export const koLater: LaterMessages = {
     refunds: '환불 안내',
     privacy: '개인정보처리방침',
   },
+  retryAfter: (s: number) => (s < 90 ? `제공업체가 ${s}초 기다린 뒤 다시 시도해 달라고 요청했어요.` : `제공업체가 약 ${Math.ceil(s / 60)}분 기다린 뒤 다시 시도해 달라고 요청했어요.`),
   errors: {
     network: '제공업체에 연결하지 못했어요. 인터넷 연결을 확인하고 다시 시도하세요.',
     offline: '오프라인 상태예요. 인터넷이 다시 연결되면 자동으로 이어서 진행해요. 입력한 내용은 사라지지 않아요.',

@@ -235,6 +235,7 @@ export const zhHansLater: LaterMessages = {
     refunds: '退款说明',
     privacy: '隐私政策',
   },
+  retryAfter: (s: number) => (s < 90 ? `服务商要求等待 ${s} 秒后再重试。` : `服务商要求等待约 ${Math.ceil(s / 60)} 分钟后再重试。`),
   errors: {
     network: '无法连接服务商。请检查网络连接后重试。',
     offline: '你已离线。网络恢复后会自动继续，已填写的内容不会丢失。',

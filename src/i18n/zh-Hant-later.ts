@@ -235,6 +235,7 @@ export const zhHantLater: LaterMessages = {
     refunds: '退款說明',
     privacy: '隱私權政策',
   },
+  retryAfter: (s: number) => (s < 90 ? `供應商要求等待 ${s} 秒後再試一次。` : `供應商要求等待約 ${Math.ceil(s / 60)} 分鐘後再試一次。`),
   errors: {
     network: '無法連線到供應商。請檢查網路連線後再試一次。',
     offline: '你目前離線。網路恢復後會自動繼續，已填寫的內容不會遺失。',

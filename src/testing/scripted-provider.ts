@@ -10,8 +10,8 @@ import type { ErrorCode } from '../machine/types.js';
 export type ProviderMethod = Exclude<keyof Provider, 'info'>;
 
 export interface Script {
-  /** Calls that fail, with the error code and how many times (default: always). */
-  fail?: Partial<Record<ProviderMethod, { code: ErrorCode; times?: number; retryable?: boolean }>>;
+  /** Calls that fail, with the error code, how many times (default: always) and any `Retry-After` wait. */
+  fail?: Partial<Record<ProviderMethod, { code: ErrorCode; times?: number; retryable?: boolean; retryAfterMs?: number }>>;
   /** Calls that never answer until `release()` (they still honour their AbortSignal). */
   hold?: readonly ProviderMethod[];
   /** Only script a call when this says so (e.g. only the activation re-check). */
@@ -74,7 +74,10 @@ export class ScriptedProvider implements Provider {
       if (fail.times === undefined || done < fail.times) {
         this.#failures.set(method, done + 1);
         await Promise.resolve();
-        throw new ProviderError(fail.code, fail.retryable === undefined ? {} : { retryable: fail.retryable });
+        throw new ProviderError(fail.code, {
+          ...(fail.retryable === undefined ? {} : { retryable: fail.retryable }),
+          ...(fail.retryAfterMs === undefined ? {} : { retryAfterMs: fail.retryAfterMs }),
+        });
       }
     }
     return (this.base[method] as (...a: unknown[]) => Promise<unknown>).apply(this.base, args);

@@ -542,6 +542,18 @@ export const VIEW_STATES: readonly ViewStateEntry[] = [
     },
   },
   {
+    id: 'login.error.rate-limited',
+    step: 'login',
+    description: 'The provider asked to wait two minutes (`Retry-After`): the error says how long, the form kept.',
+    state: 'login.form',
+    setup: { script: { fail: { identify: { code: 'rate-limited', retryAfterMs: 120_000 } } } },
+    shows: ['.panel.error[role="alert"] [data-retry-after="120"]', '#username'],
+    reach: async (el) => {
+      await signIn(el, 'demo@example.com');
+      await waitForState(el, 'login.form');
+    },
+  },
+  {
     id: 'login.error.not-found',
     step: 'login',
     description: 'An airport order number that does not exist with that e-mail.',

@@ -88,6 +88,19 @@ describe.each(LOCALES)('%s glossary', (locale) => {
   });
 });
 
+describe.each(LOCALES)('%s: the wait a provider asks for (Retry-After)', (locale) => {
+  const say = CATALOGS[locale].retryAfter;
+  it('says seconds up to a minute and a half, then whole minutes, rounded up', () => {
+    expect(say(30)).toContain('30');
+    expect(say(89)).toContain('89');
+    expect(say(120)).toContain('2');
+    expect(say(120)).not.toContain('120');
+    expect(say(121)).toContain('3');
+    expect(say(30)).not.toBe(say(31));
+  });
+  if (locale === 'en') it('in English, one second is singular', () => expect(en.retryAfter(1)).toContain('1 second '));
+});
+
 describe('phone labels as the phones show them', () => {
   // Pinned from the phones' own UIs: a translation of "Cellular" would be wrong.
   it.each([
