@@ -25,7 +25,9 @@ export function minifyCss(text: string): string {
     css
       .replace(/\s+/g, ' ')
       .replace(/\s*([{};:,])\s*/g, '$1')
-      .replace(/;}/g, '}');
+      .replace(/;}/g, '}')
+      // A number's leading zero (0.5rem → .5rem).
+      .replace(/([\s:,(])0\.(\d)/g, '$1.$2');
   let out = '';
   let last = 0;
   for (const m of text.matchAll(/\/\*[\s\S]*?\*\/|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g)) {

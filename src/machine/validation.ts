@@ -44,7 +44,9 @@ export function digitsOnly(value: string): string {
 
 export function validateRequiredText(value: string, max = 254): FieldError | null {
   const v = value.trim();
-  if (v === '') return 'required';
+  // Blank also when only invisible format characters are left (zero-width spaces and joiners,
+  // bidi marks, U+FEFF…), which trim() keeps: nothing a person could read was typed.
+  if (/^\p{Cf}*$/u.test(v)) return 'required';
   if (v.length > max) return 'too-long';
   return null;
 }

@@ -14,6 +14,11 @@ describe('minifyCss', () => {
     expect(minifyCss(css).trim()).toBe(`input:not([type='radio'],[type='checkbox']),textarea{font:inherit;width:100%}`);
   });
 
+  it("drops a number's leading zero, and only that", () => {
+    expect(minifyCss(`a { margin: 0 0.5rem; opacity: 0.75; width: 10.5px; color: rgba(0, 0, 0, 0.5) }`)).toBe(`a{margin:0 .5rem;opacity:.75;width:10.5px;color:rgba(0,0,0,.5)}`);
+    expect(minifyCss(`a::before { content: '0.5' }`)).toBe(`a::before{content:'0.5'}`);
+  });
+
   it('keeps quoted strings exactly, spaces and comment-like text inside them included', () => {
     expect(minifyCss(`.path li + li::before { content: '→ /* kept */ '; }`)).toBe(`.path li + li::before{content:'→ /* kept */ '}`);
   });

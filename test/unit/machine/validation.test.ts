@@ -37,6 +37,12 @@ describe('validateRequiredText', () => {
     expect(validateRequiredText('   ')).toBe('required');
     expect(validateRequiredText(' mika ')).toBeNull();
   });
+  it('takes only invisible format characters for blank (zero-width, bidi marks, U+FEFF), not text around them', () => {
+    expect(validateRequiredText('\u200B\uFEFF\u200B')).toBe('required');
+    expect(validateRequiredText(' \u200D\u2060\u200E\u202E ')).toBe('required');
+    expect(validateRequiredText('mi\u200Bka')).toBeNull();
+    expect(validateRequiredText('\u202Einvoice')).toBeNull();
+  });
   it('caps the length (254 by default), after trimming', () => {
     expect(validateRequiredText('a'.repeat(254))).toBeNull();
     expect(validateRequiredText('a'.repeat(255))).toBe('too-long');
