@@ -1,7 +1,8 @@
 /**
- * Imported first by define.ts: starts fetching the catalog of each wizard already in the page (`lang="ko"`, …), so
- * that it loads while the rest of the bundle is evaluated, not once the wizard has started.
- * English is bundled, and a catalog is fetched once per page however many ask (`loadMessages`).
+ * Imported first by define.ts: starts fetching the catalog of each wizard already in the page
+ * (`lang="ko"`, …), so that it loads while the rest of the bundle is evaluated, not once the
+ * wizard has started. English is bundled, and a catalog is fetched once per page however many
+ * ask (`loadMessages`).
  */
 // After Lit and XState, which evaluate in no time (and the bundle packs better so): ahead of
 // the wizard's own modules, whose statechart takes most of the evaluation.
