@@ -105,3 +105,30 @@ describe('the embed on a host page', () => {
     }
   }, 30_000);
 });
+
+describe('the embed when its catalog chunk cannot load', () => {
+  let broken: HostSite;
+  beforeAll(async () => {
+    broken = await startHostSite({
+      '/shop/renew/ko.html': { body: hostPage('lang="ko"') },
+      // The Korean chunk fails (as on a dropped connection): it does not evaluate.
+      [`${CDN}ko.js`]: { body: 'export const ko = ;', type: 'text/javascript' },
+    });
+  }, 30_000);
+  afterAll(async () => {
+    await broken?.close();
+  });
+
+  it('still renders, in English, instead of waiting for ever', async () => {
+    const { tab, context } = await broken.open('/shop/renew/ko.html');
+    try {
+      const title = tab.locator('esim-renewal-wizard .title');
+      await title.waitFor({ timeout: 10_000 });
+      expect(await title.textContent()).toBe(CATALOGS.en.title);
+      expect(await tab.locator('esim-renewal-wizard .base').getAttribute('lang')).toBe('en');
+      expect(await tab.evaluate(() => document.querySelector('esim-renewal-wizard')!.shadowRoot!.querySelector('h2')?.textContent)).toBe(CATALOGS.en.validity.title);
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+});
