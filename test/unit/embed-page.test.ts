@@ -41,6 +41,8 @@ beforeAll(async () => {
     '/shop/renew/ja.html': { body: hostPage('lang="ja"') },
     '/shop/renew/en.html': { body: hostPage('') },
     '/shop/renew/ko.html': { body: hostPage('lang="ko"').replace('<head>', `<head>${WATCH_FIRST_RENDER}`) },
+    // Two wizards, and the page's own language for the second (no lang of its own).
+    '/shop/renew/two.html': { body: hostPage('lang="ko"').replace('<html lang="en">', '<html lang="ja">').replace('</main>', '<esim-renewal-wizard></esim-renewal-wizard></main>') },
   });
 }, 30_000);
 
@@ -87,6 +89,30 @@ describe('the embed on a host page', () => {
       expect(seen.renders[0]!.lang).toBe('ko');
       expect(seen.renders[0]!.title).toBe(CATALOGS.ko.title);
       expect(seen.renders[0]!.at).toBeGreaterThanOrEqual(seen.koLoaded);
+      expect(failures).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+
+  it("fetches the catalogs of two wizards in different languages, the page's own included, before the wizard's modules run", async () => {
+    const { tab, context, failures } = await site.open('/shop/renew/two.html');
+    try {
+      await tab.waitForFunction(() => [...document.querySelectorAll('esim-renewal-wizard')].every((el) => el.shadowRoot?.querySelector('.title')));
+      const seen = await tab.evaluate(() => {
+        const started = (file: string) => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((r) => new URL(r.name).pathname.endsWith(`/${file}`))?.startTime ?? null;
+        return {
+          ko: started('ko.js'),
+          ja: started('ja.js'),
+          evaluated: performance.getEntriesByName('esim-renewal-wizard:evaluated')[0]!.startTime,
+          langs: [...document.querySelectorAll('esim-renewal-wizard')].map((el) => el.shadowRoot!.querySelector('.base')!.getAttribute('lang')),
+        };
+      });
+      expect(seen.langs).toEqual(['ko', 'ja']);
+      expect(seen.ko).not.toBeNull();
+      expect(seen.ja).not.toBeNull();
+      expect(seen.ko!).toBeLessThan(seen.evaluated);
+      expect(seen.ja!).toBeLessThan(seen.evaluated);
       expect(failures).toEqual([]);
     } finally {
       await context.close();
