@@ -160,40 +160,49 @@ function assertClean(where, errors) {
 
 const STARTUP_WARMUP = 2;
 
-async function startupRun(browser, origin, kind, lang, throttle) {
-  const { context, errors, ready } = await openCold(browser, `${origin}/startup-${kind}-${lang}.html`, { throttle });
+/** One cold load of a start-up page (`startup` or its instrumented twin `phases`), checked. */
+async function startupRun(browser, origin, page, kind, lang, throttle) {
+  const { context, errors, ready } = await openCold(browser, `${origin}/${page}-${kind}-${lang}.html`, { throttle });
   await context.close();
-  assertClean(`start-up ${kind} ${lang} ×${throttle}`, errors);
-  if (!ready.isolated) throw new Error('start-up page is not cross-origin isolated');
-  if (!ready.heading) throw new Error(`start-up ${kind} ${lang}: no heading rendered`);
-  if (kind === 'wizard' && ready.lang !== lang) throw new Error(`start-up wizard: rendered in ${ready.lang}, not ${lang}`);
+  assertClean(`${page} ${kind} ${lang} ×${throttle}`, errors);
+  if (!ready.isolated) throw new Error(`${page} page is not cross-origin isolated`);
+  if (!ready.heading) throw new Error(`${page} ${kind} ${lang}: no heading rendered`);
+  if (kind === 'wizard' && ready.lang !== lang) throw new Error(`${page} wizard: rendered in ${ready.lang}, not ${lang}`);
   return ready;
 }
 
+/** Every case of start-up: each language, with the CPU as it is and throttled. */
+const startupCases = (fields) => THROTTLES.flatMap((throttle) => LANGS.map((lang) => ({ lang, throttle, ...fields() })));
+
 /**
- * Every case (language × CPU throttling) gets RUNS cold pairs (wizard, floor), taken round by
- * round across all cases, so a slow spell of the machine touches every case alike; within a
- * pair the order alternates. The first STARTUP_WARMUP rounds are discarded.
+ * Every case gets RUNS cold pairs (wizard, floor), taken round by round across all cases, so a
+ * slow spell of the machine touches every case alike; within a pair the order alternates. The
+ * first STARTUP_WARMUP rounds are discarded; `keep(case, { wizard, floor })` takes the others.
  */
-async function startup(browser, origin) {
-  const cases = THROTTLES.flatMap((throttle) => LANGS.map((lang) => ({ lang, throttle, wizard: { fromNavigation: [], fromImport: [] }, floor: { fromNavigation: [], fromImport: [] }, ratios: [], evidence: null })));
+async function pairedRounds(browser, origin, page, cases, keep) {
   for (let round = 0; round < STARTUP_WARMUP + RUNS; round++) {
     for (const c of cases) {
-      const order = round % 2 ? ['floor', 'wizard'] : ['wizard', 'floor'];
       const got = {};
-      for (const kind of order) got[kind] = await startupRun(browser, origin, kind, c.lang, c.throttle);
-      if (round < STARTUP_WARMUP) continue;
-      for (const kind of ['wizard', 'floor']) {
-        c[kind].fromNavigation.push(got[kind].end);
-        if (got[kind].evaluated === null) throw new Error(`start-up ${kind}: no "evaluated" mark`);
-        c[kind].fromImport.push(got[kind].end - got[kind].evaluated);
-      }
-      c.ratios.push((got.wizard.end - got.wizard.evaluated) / (got.floor.end - got.floor.evaluated));
-      c.evidence ??= { heading: got.wizard.heading, lang: got.wizard.lang, resources: got.wizard.resources };
+      for (const kind of round % 2 ? ['floor', 'wizard'] : ['wizard', 'floor']) got[kind] = await startupRun(browser, origin, page, kind, c.lang, c.throttle);
+      if (round >= STARTUP_WARMUP) keep(c, got);
     }
-    process.stdout.write(`\r   start-up: round ${round + 1}/${STARTUP_WARMUP + RUNS}${round < STARTUP_WARMUP ? ' (warm-up)' : ''}   `);
+    process.stdout.write(`\r   ${page}: round ${round + 1}/${STARTUP_WARMUP + RUNS}${round < STARTUP_WARMUP ? ' (warm-up)' : ''}   `);
   }
   process.stdout.write('\n');
+}
+
+/** Start-up (a) and (b) of the wizard and the floor, paired run by run. */
+async function startup(browser, origin) {
+  const cases = startupCases(() => ({ wizard: { fromNavigation: [], fromImport: [] }, floor: { fromNavigation: [], fromImport: [] }, ratios: [], evidence: null }));
+  await pairedRounds(browser, origin, 'startup', cases, (c, got) => {
+    for (const kind of ['wizard', 'floor']) {
+      c[kind].fromNavigation.push(got[kind].end);
+      if (got[kind].evaluated === null) throw new Error(`start-up ${kind}: no "evaluated" mark`);
+      c[kind].fromImport.push(got[kind].end - got[kind].evaluated);
+    }
+    c.ratios.push((got.wizard.end - got.wizard.evaluated) / (got.floor.end - got.floor.evaluated));
+    c.evidence ??= { heading: got.wizard.heading, lang: got.wizard.lang, resources: got.wizard.resources };
+  });
   return cases.map((c) => ({
     lang: c.lang,
     cpuThrottling: c.throttle,
@@ -270,19 +279,10 @@ function phasesOf(run) {
 }
 
 async function phases(browser, origin) {
-  const cases = THROTTLES.flatMap((throttle) => LANGS.map((lang) => ({ lang, throttle, wizard: [], floor: [] })));
-  for (let round = 0; round < STARTUP_WARMUP + RUNS; round++) {
-    for (const c of cases) {
-      for (const kind of round % 2 ? ['floor', 'wizard'] : ['wizard', 'floor']) {
-        const { context, errors, ready } = await openCold(browser, `${origin}/phases-${kind}-${c.lang}.html`, { throttle: c.throttle });
-        await context.close();
-        assertClean(`phases ${kind} ${c.lang} ×${c.throttle}`, errors);
-        if (round >= STARTUP_WARMUP) c[kind].push(phasesOf(ready));
-      }
-    }
-    process.stdout.write(`\r   phases: round ${round + 1}/${STARTUP_WARMUP + RUNS}   `);
-  }
-  process.stdout.write('\n');
+  const cases = startupCases(() => ({ wizard: [], floor: [] }));
+  await pairedRounds(browser, origin, 'phases', cases, (c, got) => {
+    for (const kind of ['wizard', 'floor']) c[kind].push(phasesOf(got[kind]));
+  });
   return cases.map((c) => {
     const names = [...new Set([...c.wizard, ...c.floor].flatMap((r) => Object.keys(r)))];
     const rows = names.map((name) => {

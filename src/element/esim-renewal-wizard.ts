@@ -454,7 +454,7 @@ export class EsimRenewalWizard extends LitElement {
 
   #languageSwitcher(): TemplateResult {
     // The options are fixed (each language in its own words, as LANGUAGE_NAMES has them): static
-    // markup, no template per option. \`updated()\` selects the language in use.
+    // markup, no template per option. `updated()` selects the language in use.
     return html`<label class="language">
       <span>${this.#messages.languageLabel}</span>
       <select

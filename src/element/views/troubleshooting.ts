@@ -1,13 +1,13 @@
 import { html, nothing } from 'lit';
 import { validateRequiredText } from '../../machine/validation.js';
-
-/** The longest support message sent: the HTTP contract's limit. */
-export const SUPPORT_MESSAGE_MAX = 5000;
 import { TROUBLE_CHECKS } from '../../machine/troubleshooting-checks.js';
 import { CHECK_PATHS } from '../../i18n/check-paths.js';
 import { outLink, supportChannels } from './profile.js';
 import { actions, busy, heading, phonePaths, platformSwitch, type ViewHost } from './view.js';
 import { errorPanel, restartButton } from './later-helpers.js';
+
+/** The longest support message sent: the HTTP contract's limit. */
+export const SUPPORT_MESSAGE_MAX = 5000;
 
 /** The message support gets, in the person's language, from what the wizard knows. */
 export function preparedSupportMessage(v: ViewHost): string {
