@@ -25,25 +25,36 @@ export class LocaleController implements ReactiveController {
   #wanted: string | null = null;
   /** The catalog being loaded, if any: the host's first update and `updateComplete` wait for it. */
   pending: Promise<void> | null = null;
+  /** This connection's observer of `lang` attributes, once the first render is done. */
   #observer: MutationObserver | undefined;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement & { hasUpdated: boolean }) {
     host.addController(this);
   }
 
   hostConnected(): void {
     this.#refresh();
-    // Following changes starts after the first paint (a task later), and catches up on any change
-    // made meanwhile.
+    // Moved in the page, or back: no render may follow, so follow now.
+    if (this.host.hasUpdated) this.hostUpdated();
+  }
+
+  /**
+   * Following changes starts a task after the first render of each connection (so, in a language
+   * whose catalog loads first, not in the wait before that render), and catches up on any change
+   * made meanwhile.
+   */
+  hostUpdated(): void {
+    if (this.#observer) return;
+    const observer = (this.#observer = new MutationObserver(this.#refresh));
     setTimeout(() => {
-      if (!this.host.isConnected) return;
-      this.#observer ??= new MutationObserver(this.#refresh);
-      this.#observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
+      // (Gone again meanwhile: its next connection follows instead.)
+      if (this.#observer !== observer) return;
+      observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
       // Any ancestor's lang may change; one observer per document root is cheap (lang rarely changes).
       for (let node: Node | null = this.host; node; node = (node.getRootNode() as ShadowRoot).host ?? null) {
         const root = node.getRootNode();
         const top = root instanceof Document ? root.documentElement : root;
-        if (top) this.#observer.observe(top, { attributes: true, attributeFilter: ['lang'], subtree: true });
+        if (top) observer.observe(top, { attributes: true, attributeFilter: ['lang'], subtree: true });
         if (root instanceof Document) break;
       }
       addEventListener('languagechange', this.#refresh);
@@ -53,6 +64,7 @@ export class LocaleController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#observer?.disconnect();
+    this.#observer = undefined;
     window.removeEventListener('languagechange', this.#refresh);
   }
 

@@ -6,7 +6,7 @@
  * switched through the other locales on the same element: a switch must keep the step and
  * the data, still match the entry's locale-neutral selectors, translate the heading, and pass axe.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { SimulatedClock } from 'xstate';
 import { cdp, userEvent } from 'vitest/browser';
 import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
@@ -227,6 +227,24 @@ describe('locale resolution', () => {
     await waitForLocale(el, 'ko');
     // And a change of the host's lang, outside the shadow root, is followed.
     host.setAttribute('lang', 'zh-Hans');
+    await waitForLocale(el, 'zh-Hans');
+  });
+
+  it('a wizard moved to another part of the page (no new render) follows the lang of its new ancestors', async () => {
+    // The same language on both sides, so the move itself causes no render.
+    const page = await fixture<HTMLElement>(html`<div><div id="from" lang="ja"></div><div id="to" lang="ja"></div></div>`);
+    const el = document.createElement('esim-renewal-wizard') as EsimRenewalWizard;
+    page.querySelector('#from')!.append(el);
+    await waitForLocale(el, 'ja');
+    // Once the later chunk is in (its "check my order" button shows; it refreshes the language as
+    // it joins) and the first connection's observers are set up: move it (disconnect + connect in one task).
+    await waitUntil(() => root(el).querySelector('section.step button.secondary') !== null, 'the later chunk is in', { timeout: 3000 });
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 0));
+    page.querySelector('#to')!.append(el);
+    await new Promise((r) => setTimeout(r, 0));
+    // Only an observer set up on the new connection sees this.
+    page.querySelector('#to')!.setAttribute('lang', 'zh-Hans');
     await waitForLocale(el, 'zh-Hans');
   });
 
