@@ -65,7 +65,7 @@ export class LocaleController implements ReactiveController {
   hostDisconnected(): void {
     this.#observer?.disconnect();
     this.#observer = undefined;
-    window.removeEventListener('languagechange', this.#refresh);
+    removeEventListener('languagechange', this.#refresh);
   }
 
   /** The locale the element should speak now. */

@@ -32,6 +32,6 @@ export interface Edge {
   prepared: string;
   /** The view host now, once the later steps' strings are in (else null). */
   view(): ViewHost | null;
-  /** Works with the saved progress (its storage and key); undefined with `no-persist`, or when storage fails. */
-  store<T>(use: (storage: Storage, key: string) => T): T | undefined;
+  /** The person started over (`reset()`): saved progress from before is not taken up. */
+  afresh?: boolean;
 }

@@ -205,7 +205,6 @@ export class EsimRenewalWizard extends LitElement {
     context: () => this.#wizard.snapshot.context,
     messages: () => this.#messages,
     info: () => this.#info(),
-    store: (use) => this.#store(use),
     snapshot: () => this.#wizard.snapshot as WizardSnapshot,
   };
   readonly #vault: Vault = this.#edge.vault;
@@ -277,12 +276,13 @@ export class EsimRenewalWizard extends LitElement {
   /** Starts over from the first step, forgetting everything entered. */
   reset(): void {
     const before = this.#wizard.snapshot as WizardSnapshot;
-    this.#clearSecrets();
+    // Secrets and saved progress go with the later chunk, which is what holds and saves them; a
+    // chunk not in yet does not take up the progress saved before.
+    this.#edge.afresh = true;
+    this.#later?.reset(this.#edge);
     // The wizard's own sign-in is forgotten; a session the host supplied is still the host's to end.
     this.#vault.session = this.session ?? null;
     this.#attempted = null;
-    this.#edge.completedOrder = null;
-    this.#store((storage, key) => storage.removeItem(key));
     this.#wizard.replace();
     // A fresh actor is not a transition, so the step change is told here, as any other.
     this.#stepChanged(stepOf(before), stepOf(this.#wizard.snapshot as WizardSnapshot));
@@ -547,31 +547,10 @@ export class EsimRenewalWizard extends LitElement {
   }
 
 
-  /**
-   * Works with this wizard's saved progress in `localStorage`: nothing with `no-persist`, nor
-   * where storage is off limits (a sandboxed frame, a browser setting), which throws.
-   */
-  #store<T>(use: (storage: Storage, key: string) => T): T | undefined {
-    try {
-      return this.noPersist
-        ? undefined
-        : use(localStorage, this.persistKey || `esim-renewal-wizard:${location.pathname}#${this.id || [...document.querySelectorAll('esim-renewal-wizard')].indexOf(this)}`);
-    } catch {
-      return undefined;
-    }
-  }
-
   #validChannel(): Channel | null {
     return this.channel && (CHANNELS as readonly string[]).includes(this.channel) ? this.channel : null;
   }
 
 
-  #clearSecrets(): void {
-    this.#vault.password = '';
-    this.#vault.supportMessage = '';
-    this.#vault.card = null;
-    this.#edge.card = { number: '', expiry: '', cvc: '' };
-    this.#edge.prepared = '';
-  }
 
 }

@@ -68,9 +68,9 @@ export function loaded(edge: Edge, locale: LocaleController): Saved['snapshot'] 
   const root = el.renderRoot as ShadowRoot;
   const sheet = laterStyles.styleSheet;
   if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  // Saved progress is taken up while the person has not begun afresh (still nothing answered).
+  // Saved progress is taken up while the person has not begun afresh (nothing answered yet, no reset()).
   const snap = edge.snapshot();
-  const saved = snap.value === 'validity' && snap.context.validity.mode === null ? readSaved(edge) : undefined;
+  const saved = !edge.afresh && snap.value === 'validity' && snap.context.validity.mode === null ? readSaved(edge) : undefined;
   // Otherwise, steps taken before this chunk came (it saves) are saved now.
   if (!saved) save(edge, undefined, snap as never);
   return saved;
@@ -229,9 +229,35 @@ export function savable(snap: Snap & { machine: { getPersistedSnapshot(s: unknow
   };
 }
 
+/**
+ * Works with this wizard's saved progress in `localStorage`: nothing with `no-persist`, nor
+ * where storage is off limits (a sandboxed frame, a browser setting), which throws.
+ */
+function store<T>(edge: Edge, use: (storage: Storage, key: string) => T): T | undefined {
+  const el = edge.host as EsimRenewalWizard;
+  try {
+    return el.noPersist
+      ? undefined
+      : use(localStorage, el.persistKey || `esim-renewal-wizard:${location.pathname}#${el.id || [...document.querySelectorAll('esim-renewal-wizard')].indexOf(el)}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `reset()`: the secrets go, and the saved progress (starting afresh is no change of state that saves). */
+function reset(edge: Edge): void {
+  edge.vault.password = '';
+  edge.vault.supportMessage = '';
+  edge.vault.card = null;
+  edge.card = { number: '', expiry: '', cvc: '' };
+  edge.prepared = '';
+  edge.completedOrder = null;
+  store(edge, (storage, key) => storage.removeItem(key));
+}
+
 /** Saved progress for this key, if there is usable progress; what is unusable is removed. */
 export function readSaved(edge: Edge): Saved['snapshot'] | undefined {
-  const raw = edge.store((storage, key) => storage.getItem(key));
+  const raw = store(edge, (storage, key) => storage.getItem(key));
   if (raw == null) return undefined;
   try {
     const saved = JSON.parse(raw) as Saved;
@@ -241,7 +267,7 @@ export function readSaved(edge: Edge): Saved['snapshot'] | undefined {
     wizardMachine.resolveState({ value: saved.snapshot.value as never, context: saved.snapshot.context });
     return saved.snapshot;
   } catch (reason) {
-    edge.store((storage, key) => storage.removeItem(key));
+    store(edge, (storage, key) => storage.removeItem(key));
     // Expiry is silent; anything else is said: the person sees why the wizard starts afresh.
     if (reason !== 'expired') edge.notice = true;
     return undefined;
@@ -252,7 +278,7 @@ export function readSaved(edge: Edge): Saved['snapshot'] | undefined {
 function save(edge: Edge, previous: Snap | undefined, next: Snap): void {
   if (previous && statePath(previous as never) === statePath(next as never)) return;
   // Storage full or forbidden (private mode) fails quietly: the wizard works on, without resume.
-  edge.store((storage, key) => storage.setItem(key, JSON.stringify({ v: SAVE_VERSION, savedAt: Date.now(), snapshot: savable(next as never) } satisfies Saved)));
+  store(edge, (storage, key) => storage.setItem(key, JSON.stringify({ v: SAVE_VERSION, savedAt: Date.now(), snapshot: savable(next as never) } satisfies Saved)));
 }
 
 /**
@@ -341,4 +367,4 @@ export async function downloadReminder(ctx: WizardContext, m: Messages): Promise
  * What the element uses of this chunk, as one object: importing the chunk then needs no module
  * namespace object built at run time (which its exports shared with the demo chunk would force).
  */
-export default { attach, beforeUpdate, savedNotice, doneStep, laterViews, providerCalls, loaded, hostExtras, afterSnapshot, fallbackProvider };
+export default { reset, attach, beforeUpdate, savedNotice, doneStep, laterViews, providerCalls, loaded, hostExtras, afterSnapshot, fallbackProvider };

@@ -281,6 +281,46 @@ describe('saved progress that cannot be used', () => {
   });
 });
 
+describe('reset() and saved progress', () => {
+  it('a reload after reset() starts afresh, not where the person was before it', async () => {
+    const m = await mountWith(demo());
+    await toLogin(m.el, 'online');
+    const step = () => (JSON.parse(saved()) as { snapshot: { value: unknown } }).snapshot.value;
+    expect(step()).to.deep.equal({ login: 'form' });
+    m.el.reset();
+    await idle(m.el);
+    // Gone, or the fresh start (once anything changes).
+    expect(Object.keys(localStorage).some((k) => k.startsWith('esim-renewal-wizard:') && localStorage.getItem(k)!.includes('"login":"form"'))).to.equal(false);
+    const next = await reload(m);
+    expect(state(next.el)).to.equal('validity');
+    // Nothing answered: not even the first step's answer from before the reset.
+    expect([...next.el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="validity-mode"]')].some((r) => r.checked)).to.equal(false);
+  });
+
+  it('reset() before the rest of the wizard (which reads saved progress) has loaded: that progress is not taken up', async () => {
+    const m = await mountWith(demo());
+    await toLogin(m.el, 'online');
+    const progress = saved();
+    m.el.remove();
+    await new Promise((r) => setTimeout(r, 10));
+    localStorage.setItem(`esim-renewal-wizard:${location.pathname}#0`, progress);
+    // Reset at once, in the task that connects it: before its first render, so before its later chunk.
+    const el = document.createElement('esim-renewal-wizard') as typeof m.el;
+    el.provider = demo();
+    document.body.append(el);
+    el.reset();
+    try {
+      await laterLoaded(el);
+      await idle(el);
+      expect(state(el)).to.equal('validity');
+      // What is saved now is the fresh start.
+      expect((JSON.parse(saved()) as { snapshot: { value: unknown } }).snapshot.value).to.equal('validity');
+    } finally {
+      el.remove();
+    }
+  });
+});
+
 describe('where progress is kept', () => {
   it('no-persist saves nothing; persist-key names the entry; two wizards on a page keep apart', async () => {
     const m = await mountWith(demo());
