@@ -44,7 +44,8 @@ export class LocaleController implements ReactiveController {
    * made meanwhile.
    */
   hostUpdated(): void {
-    if (this.#observer) return;
+    // (A wizard no longer in the page still renders when asked; it follows nothing meanwhile.)
+    if (this.#observer || !this.host.isConnected) return;
     const observer = (this.#observer = new MutationObserver(this.#refresh));
     setTimeout(() => {
       // (Gone again meanwhile: its next connection follows instead.)

@@ -248,6 +248,36 @@ describe('locale resolution', () => {
     await waitForLocale(el, 'zh-Hans');
   });
 
+  it('a wizard taken out of the page leaves no listener behind, also when it renders after that', async () => {
+    // Each languagechange listener's last operation: it must end removed.
+    const last = new Map<unknown, 'added' | 'removed'>();
+    const add = window.addEventListener;
+    const remove = window.removeEventListener;
+    window.addEventListener = function (this: Window, type: string, listener: unknown, ...rest: unknown[]) {
+      if (type === 'languagechange') last.set(listener, 'added');
+      return (add as (...a: unknown[]) => void).call(this, type, listener, ...rest);
+    } as typeof window.addEventListener;
+    window.removeEventListener = function (this: Window, type: string, listener: unknown, ...rest: unknown[]) {
+      if (type === 'languagechange') last.set(listener, 'removed');
+      return (remove as (...a: unknown[]) => void).call(this, type, listener, ...rest);
+    } as typeof window.removeEventListener;
+    try {
+      const el = document.createElement('esim-renewal-wizard') as EsimRenewalWizard;
+      document.body.append(el);
+      await el.updateComplete;
+      el.remove();
+      // Rendering while out of the page (the later chunk arriving does this too).
+      el.requestUpdate();
+      await el.updateComplete;
+      await new Promise((r) => setTimeout(r, 20));
+      expect(last.size).to.be.greaterThan(0);
+      expect([...last.values()]).to.not.include('added');
+    } finally {
+      window.addEventListener = add;
+      window.removeEventListener = remove;
+    }
+  });
+
   it('an empty lang="" (as frameworks render an unset binding) is skipped, also at the top of a shadow root', async () => {
     const { el } = await mountIn(html`<div lang="ja"><esim-renewal-wizard lang=""></esim-renewal-wizard></div>`);
     await waitForLocale(el, 'ja');
