@@ -3,6 +3,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, type Plugin, type PluginOption, type Rolldown } from 'vite';
 // @ts-expect-error: a plain .mjs helper shared with the test scripts, without types.
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+import { compileHints } from './scripts/compile-hints.js';
 import { minifyLiterals } from './scripts/minify-literals.js';
 
 /**
@@ -91,7 +92,7 @@ export default defineConfig({
   preview: { host: '127.0.0.1' },
   // The standalone page (index.html). dist/lib (npm package) and dist/embed (vite.embed.config.ts) sit beside it.
   build: { target: 'es2022', outDir: 'dist/app' },
-  plugins: [minifyLiterals(), preloadLazyChunks()],
+  plugins: [minifyLiterals(), preloadLazyChunks(), compileHints()],
   optimizeDeps: { include: ['lit', 'lit/directive-helpers.js'] },
   test: {
     projects: [

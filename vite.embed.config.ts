@@ -8,6 +8,7 @@
  *   vite build --config vite.embed.config.ts
  */
 import { defineConfig } from 'vite';
+import { compileHints } from './scripts/compile-hints.js';
 import { minifyLiterals } from './scripts/minify-literals.js';
 
 export const EMBED_ENTRY = 'esim-renewal-wizard.js';
@@ -15,7 +16,8 @@ export const EMBED_ENTRY = 'esim-renewal-wizard.js';
 export default defineConfig({
   publicDir: false,
   // Template text (CSS and HTML in Lit templates) is minified too: the JS minifier leaves it alone.
-  plugins: [minifyLiterals()],
+  // The entry asks V8 to compile all of it as it loads (scripts/compile-hints.ts).
+  plugins: [minifyLiterals(), compileHints()],
   build: {
     target: 'es2022',
     outDir: 'dist/embed',

@@ -2,18 +2,19 @@
 // transition figure, Lighthouse) or `npm run bench -- --quick` (5 runs, 200 samples, no
 // Lighthouse). Further options: --runs=N --samples=N --no-lighthouse, and for iterating on one
 // part --only=startup,phases,transitions,memory,lighthouse (size is always measured; budgets of the
-// parts left out are not judged).
+// parts left out are not judged). --only=hint (not part of the full run) compares the embed entry
+// with and without its compile hint.
 //
 // Builds the embed, the floor (bench/floor/floor.ts, built with the embed's config) and the
 // standalone page into bench/dist/, measures them in headless Chromium, prints every figure with
 // PASS/FAIL against its budget, writes bench/results/latest.json, and exits 1 when a budget fails.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
-import { APP_DIR, buildAll, EMBED_DIR, FLOOR_DIR } from './build.mjs';
-import { memoryPage, phasesPage, startupPage, transitionsPage } from './pages.mjs';
+import { APP_DIR, buildAll, EMBED_DIR, EMBED_ENTRY, FLOOR_DIR } from './build.mjs';
+import { EMBED_SRC, memoryPage, phasesPage, startupPage, transitionsPage } from './pages.mjs';
 import { startServer } from './server.mjs';
 
 const benchStarted = performance.now();
@@ -27,6 +28,8 @@ const RUNS = option('runs', quick ? 5 : 20);
 const SAMPLES = option('samples', quick ? 200 : 1000);
 const ONLY = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const wanted = (part) => !ONLY || ONLY.includes(part);
+/** The compile hint's A/B runs only when asked for (`--only=hint`). */
+const HINT = ONLY?.includes('hint') ?? false;
 const LIGHTHOUSE = !quick && !args.includes('--no-lighthouse') && wanted('lighthouse');
 const WARMUP_CYCLES = 50;
 const MEMORY_STEPS = [500, 1000];
@@ -167,7 +170,7 @@ async function startupRun(browser, origin, page, kind, lang, throttle) {
   assertClean(`${page} ${kind} ${lang} ×${throttle}`, errors);
   if (!ready.isolated) throw new Error(`${page} page is not cross-origin isolated`);
   if (!ready.heading) throw new Error(`${page} ${kind} ${lang}: no heading rendered`);
-  if (kind === 'wizard' && ready.lang !== lang) throw new Error(`${page} wizard: rendered in ${ready.lang}, not ${lang}`);
+  if (kind !== 'floor' && ready.lang !== lang) throw new Error(`${page} ${kind}: rendered in ${ready.lang}, not ${lang}`);
   return ready;
 }
 
@@ -175,15 +178,15 @@ async function startupRun(browser, origin, page, kind, lang, throttle) {
 const startupCases = (fields) => THROTTLES.flatMap((throttle) => LANGS.map((lang) => ({ lang, throttle, ...fields() })));
 
 /**
- * Every case gets RUNS cold pairs (wizard, floor), taken round by round across all cases, so a
+ * Every case gets RUNS cold pairs (wizard and floor, or `kinds`), taken round by round across all cases, so a
  * slow spell of the machine touches every case alike; within a pair the order alternates. The
  * first STARTUP_WARMUP rounds are discarded; `keep(case, { wizard, floor })` takes the others.
  */
-async function pairedRounds(browser, origin, page, cases, keep) {
+async function pairedRounds(browser, origin, page, cases, keep, kinds = ['wizard', 'floor']) {
   for (let round = 0; round < STARTUP_WARMUP + RUNS; round++) {
     for (const c of cases) {
       const got = {};
-      for (const kind of round % 2 ? ['floor', 'wizard'] : ['wizard', 'floor']) got[kind] = await startupRun(browser, origin, page, kind, c.lang, c.throttle);
+      for (const kind of round % 2 ? [...kinds].reverse() : kinds) got[kind] = await startupRun(browser, origin, page, kind, c.lang, c.throttle);
       if (round >= STARTUP_WARMUP) keep(c, got);
     }
     process.stdout.write(`\r   ${page}: round ${round + 1}/${STARTUP_WARMUP + RUNS}${round < STARTUP_WARMUP ? ' (warm-up)' : ''}   `);
@@ -303,6 +306,60 @@ function printPhases(results) {
     log(`   ${r.lang} CPU ×${r.cpuThrottling}`);
     log(`     ${pad('phase', 44)} ${lpad('wizard', 9)} ${lpad('floor', 9)} ${lpad('extra', 9)}`);
     for (const row of r.rows) log(`     ${pad(row.phase, 44)} ${lpad(ms(row.wizard, 2), 9)} ${lpad(ms(row.floor, 2), 9)} ${lpad(ms(row.extra, 2), 9)}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2c. The compile hint, A/B (opt-in: --only=hint). The embed entry as built (its first line is
+// V8's `//# allFunctionsCalledOnLoad`, scripts/compile-hints.ts) against the same file without
+// that line, paired run by run like the start-up figures: what the hint does to (a) and (b).
+
+export const NO_HINT_DIR = `${EMBED_DIR}-nohint`;
+/** As scripts/compile-hints.ts adds it (a TypeScript module, which this script cannot import). */
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+
+/** bench/dist/embed-nohint: the embed as built, but the entry without its compile hint. */
+function buildNoHint() {
+  rmSync(NO_HINT_DIR, { recursive: true, force: true });
+  cpSync(EMBED_DIR, NO_HINT_DIR, { recursive: true });
+  const entry = readFileSync(`${EMBED_DIR}/${EMBED_ENTRY}`, 'utf8');
+  if (!entry.startsWith(`${COMPILE_HINT}\n`)) throw new Error(`${EMBED_ENTRY} does not start with ${COMPILE_HINT}`);
+  writeFileSync(`${NO_HINT_DIR}/${EMBED_ENTRY}`, entry.slice(COMPILE_HINT.length + 1));
+}
+
+async function compileHint(browser, origin) {
+  const cases = startupCases(() => ({ with: { fromNavigation: [], fromImport: [] }, without: { fromNavigation: [], fromImport: [] } }));
+  await pairedRounds(
+    browser,
+    origin,
+    'hint',
+    cases,
+    (c, got) => {
+      for (const kind of ['with', 'without']) {
+        c[kind].fromNavigation.push(got[kind].end);
+        c[kind].fromImport.push(got[kind].end - got[kind].evaluated);
+      }
+    },
+    ['with', 'without'],
+  );
+  return cases.map((c) => ({
+    lang: c.lang,
+    cpuThrottling: c.throttle,
+    runs: RUNS,
+    with: { fromNavigation: summary(c.with.fromNavigation), fromImport: summary(c.with.fromImport) },
+    without: { fromNavigation: summary(c.without.fromNavigation), fromImport: summary(c.without.fromImport) },
+  }));
+}
+
+function printCompileHint(results) {
+  log(`\n2c. THE COMPILE HINT, A/B (the embed entry with and without \`${COMPILE_HINT}\`; median [min–max] of ${RUNS} cold runs, paired)`);
+  log(`   ${pad('case', 12)} ${pad('measure', 22)} ${pad('with the hint', 26)} ${pad('without', 26)} change`);
+  const f = (s) => `${ms(s.median)} [${s.min.toFixed(1)}–${s.max.toFixed(1)}]`;
+  for (const r of results) {
+    for (const [label, key] of [['(a) navigation → rend.', 'fromNavigation'], ['(b) evaluated → rend.', 'fromImport']]) {
+      const change = r.with[key].median - r.without[key].median;
+      log(`   ${pad(key === 'fromNavigation' ? `${r.lang} CPU ×${r.cpuThrottling}` : '', 12)} ${pad(label, 22)} ${pad(f(r.with[key]), 26)} ${pad(f(r.without[key]), 26)} ${change > 0 ? '+' : ''}${ms(change)}`);
+    }
   }
 }
 
@@ -522,8 +579,11 @@ async function main() {
       pages[`/startup-${kind}-${lang}.html`] = startupPage(kind, lang);
       pages[`/phases-${kind}-${lang}.html`] = phasesPage(kind, lang);
     }
+    pages[`/hint-with-${lang}.html`] = startupPage('wizard', lang);
+    pages[`/hint-without-${lang}.html`] = startupPage('wizard', lang).replace(JSON.stringify(EMBED_SRC), JSON.stringify(`/embed-nohint/${EMBED_ENTRY}`));
   }
-  const server = await startServer({ isolated: true, pages, mounts: { '/embed/': EMBED_DIR, '/floor/': FLOOR_DIR } });
+  if (HINT) buildNoHint();
+  const server = await startServer({ isolated: true, pages, mounts: { '/embed/': EMBED_DIR, '/embed-nohint/': NO_HINT_DIR, '/floor/': FLOOR_DIR } });
   const browser = await launch(['--js-flags=--expose-gc']);
   const machine = machineInfo(browser.version());
   const meetsSpec = RUNS >= 15 && SAMPLES >= 1000 && LIGHTHOUSE && !ONLY;
@@ -541,6 +601,10 @@ async function main() {
     if (wanted('phases')) {
       result.phases = await phases(browser, server.origin);
       printPhases(result.phases);
+    }
+    if (HINT) {
+      result.compileHint = await compileHint(browser, server.origin);
+      printCompileHint(result.compileHint);
     }
     if (wanted('transitions')) {
       result.transitions = await transitions(browser, server.origin);

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types.
 import { ENTRY, embedFiles, sri } from '../../scripts/sri.mjs';
 import { EMBED, requireBuilt } from './built.js';
+import { COMPILE_HINT } from '../../scripts/compile-hints.js';
 
 /**
  * Size budgets, gzip -9 bytes. The entry's is the product's budget (initial JS ≤ 32 kB, with Lit
@@ -46,6 +47,13 @@ describe('dist/embed', () => {
     const lazy = new Set(jsFiles.flatMap((f) => [...read(f).matchAll(/\bimport\s*\(\s*["'`]\.\/([\w.-]+\.js)/g)].map((m) => m[1])));
     const shared = new Set(chunks.flatMap((c) => [...read(c).matchAll(/\bfrom\s*["'`]\.\/([\w.-]+\.js)/g)].map((m) => m[1])));
     for (const c of chunks) expect(lazy.has(c) || shared.has(c), `${c} is loaded lazily`).toBe(true);
+  });
+
+  it('asks V8 to compile the entry as it loads (its first line), and only the entry: the lazy chunks are compiled as they run', () => {
+    expect(entry.split('\n', 1)[0]).toBe(COMPILE_HINT);
+    // Once: the minifier dropped every other comment.
+    expect(entry.split(COMPILE_HINT)).toHaveLength(2);
+    for (const c of chunks) expect(read(c), c).not.toContain(COMPILE_HINT);
   });
 
   it('registers the tag on load', () => {
