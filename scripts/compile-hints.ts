@@ -21,7 +21,14 @@ export function compileHints(): Plugin {
     apply: 'build',
     generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
-        if (chunk.type === 'chunk' && chunk.isEntry) chunk.code = `${COMPILE_HINT}\n${chunk.code}`;
+        if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+        chunk.code = `${COMPILE_HINT}\n${chunk.code}`;
+        // A source map, if any, moves down a line with the code (an empty first line of mappings).
+        const map = bundle[`${chunk.fileName}.map`];
+        if (map?.type === 'asset' && typeof map.source === 'string') {
+          const json = JSON.parse(map.source) as { mappings: string };
+          map.source = JSON.stringify({ ...json, mappings: `;${json.mappings}` });
+        }
       }
     },
   };
