@@ -12,6 +12,8 @@ export const OUT = 'bench/dist';
 export const EMBED_DIR = `${OUT}/embed`;
 export const FLOOR_DIR = `${OUT}/floor`;
 export const APP_DIR = `${OUT}/app`;
+/** The embed again, with source maps: for the profile (`--only=profile`) only. */
+export const MAPPED_DIR = `${OUT}/embed-mapped`;
 export const EMBED_ENTRY = 'esim-renewal-wizard.js';
 export const FLOOR_ENTRY = 'floor.js';
 
@@ -44,7 +46,7 @@ export function sizesOf(bytes) {
 }
 
 /** A module id as a short, readable name: `src/…`, `lit-html/lit-html.js`, `xstate/…`. */
-function shortId(id) {
+export function shortId(id) {
   const clean = id.replace(/^\0/, '').replace(/\?.*$/, '');
   const nm = clean.lastIndexOf('node_modules/');
   if (nm >= 0) return clean.slice(nm + 'node_modules/'.length);
@@ -55,7 +57,7 @@ function shortId(id) {
  * Where a module belongs: its package (`lit-html`, `@lit/reactive-element`, `xstate`), or for our
  * own code its folder (`src/machine`, `src/element`, …; a file at the top of src/ by itself).
  */
-function packageOf(short) {
+export function packageOf(short) {
   if (/^(src|bench)\//.test(short)) {
     const parts = short.split('/');
     return parts.length > 2 ? `${parts[0]}/${parts[1]}` : short;
@@ -122,6 +124,11 @@ function describeDir(dir, entry, modules) {
     entry: chunk(entry),
     lazy: files.filter((f) => f !== entry).sort().map(chunk),
   };
+}
+
+/** The embed as `buildAll` builds it, with source maps, into MAPPED_DIR. */
+export async function buildMapped() {
+  await build({ configFile: 'vite.embed.config.ts', logLevel: 'warn', build: { outDir: MAPPED_DIR, sourcemap: true } });
 }
 
 /** Runs the three builds; returns the size figures of the embed and the floor. */

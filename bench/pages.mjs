@@ -91,6 +91,29 @@ window.__phases = [];
   return startupPage(kind, lang).replace('<head>', `<head>${probe}`);
 }
 
+export const MAPPED_SRC = '/embed-mapped/esim-renewal-wizard.js';
+
+/**
+ * Profile: the start-up page on the source-mapped embed, with Chromium's profiler running over
+ * (b): `console.profile` as the tag is defined (the define module sets its "evaluated" mark
+ * just before) and `console.profileEnd` once `await el.updateComplete` resolved.
+ */
+export function profilePage(lang) {
+  const probe = `<script>
+(() => {
+  const define = customElements.define;
+  customElements.define = function (...args) {
+    console.profile('b');
+    return define.apply(this, args);
+  };
+})();
+</script>`;
+  return startupPage('wizard', lang)
+    .replace('<head>', `<head>${probe}`)
+    .replace(JSON.stringify(EMBED_SRC), JSON.stringify(MAPPED_SRC))
+    .replace('  const end = performance.now();', "  const end = performance.now();\n  console.profileEnd('b');");
+}
+
 /**
  * Transitions: the wizard and the floor on one page. `__bench.prepare()` puts the wizard on the
  * first step with a valid number of days left and walks Continue/Back until the later steps'

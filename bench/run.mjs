@@ -2,8 +2,8 @@
 // transition figure, Lighthouse) or `npm run bench -- --quick` (5 runs, 200 samples, no
 // Lighthouse). Further options: --runs=N --samples=N --no-lighthouse, and for iterating on one
 // part --only=startup,phases,transitions,memory,lighthouse (size is always measured; budgets of the
-// parts left out are not judged). --only=hint (not part of the full run) compares the embed entry
-// with and without its compile hint.
+// parts left out are not judged). Not part of the full run: --only=hint compares the embed entry
+// with and without its compile hint; --only=profile shows where (b) goes, by module and function.
 //
 // Builds the embed, the floor (bench/floor/floor.ts, built with the embed's config) and the
 // standalone page into bench/dist/, measures them in headless Chromium, prints every figure with
@@ -11,10 +11,12 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
+import { resolve } from 'node:path';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
-import { APP_DIR, buildAll, EMBED_DIR, EMBED_ENTRY, FLOOR_DIR } from './build.mjs';
-import { EMBED_SRC, memoryPage, phasesPage, startupPage, transitionsPage } from './pages.mjs';
+import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
+import { APP_DIR, buildAll, buildMapped, EMBED_DIR, EMBED_ENTRY, FLOOR_DIR, MAPPED_DIR, packageOf, shortId } from './build.mjs';
+import { EMBED_SRC, memoryPage, phasesPage, profilePage, startupPage, transitionsPage } from './pages.mjs';
 import { startServer } from './server.mjs';
 
 const benchStarted = performance.now();
@@ -30,6 +32,8 @@ const ONLY = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).
 const wanted = (part) => !ONLY || ONLY.includes(part);
 /** The compile hint's A/B runs only when asked for (`--only=hint`). */
 const HINT = ONLY?.includes('hint') ?? false;
+/** Likewise the profile of (b) by code (`--only=profile`). */
+const PROFILE = ONLY?.includes('profile') ?? false;
 const LIGHTHOUSE = !quick && !args.includes('--no-lighthouse') && wanted('lighthouse');
 const WARMUP_CYCLES = 50;
 const MEMORY_STEPS = [500, 1000];
@@ -133,14 +137,16 @@ async function launch(extraArgs = []) {
   return chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
-/** A fresh browser context (cold: empty cache, cache disabled), optionally CPU-throttled. */
-async function openCold(browser, url, { throttle = 1 } = {}) {
+/** A fresh browser context (cold: empty cache, cache disabled), optionally CPU-throttled; `before(cdp)` runs ahead of the navigation. */
+async function openCold(browser, url, { throttle = 1, before } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   if (throttle !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  // Anything else to set up on the session before the page loads (the profiler).
+  await before?.(cdp);
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
@@ -364,6 +370,89 @@ function printCompileHint(results) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 2d. Where (b) goes, by code (opt-in: --only=profile). Chromium's sampling profiler over (b) on
+// the embed built again with source maps (profilePage): each sample's self time goes to the
+// module its code comes from, or to the browser (DOM, style, the runtime) when it is no script.
+
+const PROFILE_INTERVAL_US = 50;
+
+/** Where a sampled frame's code is, by the source map: module, package and a glimpse of the code. */
+function locate(map, frame) {
+  if (!frame.url.endsWith(`/embed-mapped/${EMBED_ENTRY}`)) {
+    if (!frame.url) return { pkg: '(browser: DOM, style, runtime)', fn: `(browser) ${frame.functionName || '?'}` };
+    const file = new URL(frame.url).pathname.split('/').pop();
+    return { pkg: `(${file})`, fn: `(${file}) ${frame.functionName || '?'}` };
+  }
+  const o = originalPositionFor(map, { line: frame.lineNumber + 1, column: frame.columnNumber });
+  if (!o.source) return { pkg: '(unmapped)', fn: `(unmapped) ${frame.functionName}` };
+  const short = shortId(o.source);
+  const text = map.sourcesContent?.[map.resolvedSources.indexOf(o.source)] ?? '';
+  const line = text.split('\n')[o.line - 1] ?? '';
+  const glimpse = line.slice(o.column, o.column + 48).trim();
+  return { pkg: packageOf(short), fn: `${short}:${o.line} ${o.name ?? frame.functionName ?? ''} «${glimpse}»` };
+}
+
+async function profile(browser, origin) {
+  // (With the map's own path, its sources resolve to absolute paths.)
+  const mapPath = resolve(`${MAPPED_DIR}/${EMBED_ENTRY}.map`);
+  const map = new TraceMap(readFileSync(mapPath, 'utf8'), mapPath);
+  const cases = startupCases(() => ({ packages: new Map(), functions: new Map(), sampled: 0, runs: 0 }));
+  const add = (m, k, v) => m.set(k, (m.get(k) ?? 0) + v);
+  for (let round = 0; round < STARTUP_WARMUP + RUNS; round++) {
+    for (const c of cases) {
+      let finished;
+      const before = async (cdp) => {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
+        finished = new Promise((resolve) => cdp.once('Profiler.consoleProfileFinished', (e) => resolve(e.profile)));
+      };
+      const { context, errors, ready } = await openCold(browser, `${origin}/profile-${c.lang}.html`, { throttle: c.throttle, before });
+      const prof = await finished;
+      await context.close();
+      assertClean(`profile ${c.lang} ×${c.throttle}`, errors);
+      if (ready.lang !== c.lang) throw new Error(`profile: rendered in ${ready.lang}, not ${c.lang}`);
+      if (round < STARTUP_WARMUP) continue;
+      const nodes = new Map(prof.nodes.map((n) => [n.id, n]));
+      const located = new Map();
+      prof.samples.forEach((id, i) => {
+        const ms = (prof.timeDeltas[i + 1] ?? PROFILE_INTERVAL_US) / 1000;
+        let where = located.get(id);
+        if (!where) located.set(id, (where = locate(map, nodes.get(id).callFrame)));
+        add(c.packages, where.pkg, ms);
+        add(c.functions, where.fn, ms);
+        c.sampled += ms;
+      });
+      c.runs++;
+    }
+    process.stdout.write(`\r   profile: round ${round + 1}/${STARTUP_WARMUP + RUNS}${round < STARTUP_WARMUP ? ' (warm-up)' : ''}   `);
+  }
+  process.stdout.write('\n');
+  const top = (m, n, runs) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, ms]) => ({ name, ms: ms / runs }));
+  return cases.map((c) => ({
+    lang: c.lang,
+    cpuThrottling: c.throttle,
+    runs: c.runs,
+    sampledMs: c.sampled / c.runs,
+    packages: top(c.packages, 12, c.runs),
+    functions: top(c.functions, 12, c.runs),
+  }));
+}
+
+function printProfile(results) {
+  log(`\n2d. WHERE (b) GOES, BY CODE (Chromium's profiler sampling every ${PROFILE_INTERVAL_US} µs over (b), the embed built again with source maps;`);
+  log(`   self time, mean per run of ${RUNS} cold runs; the profiler slows the page, so the shares are what count.`);
+  log('   "(profile-xx.html) customElements.define" is the page\'s wrapper around define: the browser\'s own work in it,');
+  log('   registering the tag and upgrading the element; "(browser) (program)" is the browser outside any script: frames, tasks)');
+  for (const r of results) {
+    log(`   ${r.lang} CPU ×${r.cpuThrottling}: ${ms(r.sampledMs)} sampled`);
+    const share = (x) => `${lpad(((100 * x.ms) / r.sampledMs).toFixed(0), 3)}%  ${lpad(ms(x.ms, 2), 9)}`;
+    for (const p of r.packages) log(`     ${share(p)}  ${p.name}`);
+    log('     top functions:');
+    for (const f of r.functions) log(`     ${share(f)}  ${f.name.slice(0, 110)}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // 3. Transitions
 
 async function transitions(browser, origin) {
@@ -579,11 +668,13 @@ async function main() {
       pages[`/startup-${kind}-${lang}.html`] = startupPage(kind, lang);
       pages[`/phases-${kind}-${lang}.html`] = phasesPage(kind, lang);
     }
+    pages[`/profile-${lang}.html`] = profilePage(lang);
     pages[`/hint-with-${lang}.html`] = startupPage('wizard', lang);
     pages[`/hint-without-${lang}.html`] = startupPage('wizard', lang).replace(JSON.stringify(EMBED_SRC), JSON.stringify(`/embed-nohint/${EMBED_ENTRY}`));
   }
   if (HINT) buildNoHint();
-  const server = await startServer({ isolated: true, pages, mounts: { '/embed/': EMBED_DIR, '/embed-nohint/': NO_HINT_DIR, '/floor/': FLOOR_DIR } });
+  if (PROFILE) await buildMapped();
+  const server = await startServer({ isolated: true, pages, mounts: { '/embed/': EMBED_DIR, '/embed-nohint/': NO_HINT_DIR, '/embed-mapped/': MAPPED_DIR, '/floor/': FLOOR_DIR } });
   const browser = await launch(['--js-flags=--expose-gc']);
   const machine = machineInfo(browser.version());
   const meetsSpec = RUNS >= 15 && SAMPLES >= 1000 && LIGHTHOUSE && !ONLY;
@@ -601,6 +692,10 @@ async function main() {
     if (wanted('phases')) {
       result.phases = await phases(browser, server.origin);
       printPhases(result.phases);
+    }
+    if (PROFILE) {
+      result.profile = await profile(browser, server.origin);
+      printProfile(result.profile);
     }
     if (HINT) {
       result.compileHint = await compileHint(browser, server.origin);
