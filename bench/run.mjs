@@ -137,7 +137,11 @@ async function launch(extraArgs = []) {
   return chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
-/** A fresh browser context (cold: empty cache, cache disabled), optionally CPU-throttled; `before(cdp)` runs ahead of the navigation. */
+/**
+ * A fresh browser context (cold: empty cache, cache disabled), optionally CPU-throttled.
+ * `before(cdp)` runs ahead of the navigation and may resolve to a function: what that returns,
+ * awaited once the page is ready, comes back as `extra` (the profiler's profile).
+ */
 async function openCold(browser, url, { throttle = 1, before } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -146,7 +150,7 @@ async function openCold(browser, url, { throttle = 1, before } = {}) {
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   if (throttle !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   // Anything else to set up on the session before the page loads (the profiler).
-  await before?.(cdp);
+  const collect = await before?.(cdp);
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
@@ -157,7 +161,7 @@ async function openCold(browser, url, { throttle = 1, before } = {}) {
   });
   await page.goto(url);
   const ready = await page.evaluate(() => window.__done);
-  return { context, page, cdp, errors, ready };
+  return { context, page, cdp, errors, ready, extra: await collect?.() };
 }
 
 function assertClean(where, errors) {
@@ -170,29 +174,29 @@ function assertClean(where, errors) {
 const STARTUP_WARMUP = 2;
 
 /** One cold load of a start-up page (`startup` or its instrumented twin `phases`), checked. */
-async function startupRun(browser, origin, page, kind, lang, throttle) {
-  const { context, errors, ready } = await openCold(browser, `${origin}/${page}-${kind}-${lang}.html`, { throttle });
+async function startupRun(browser, origin, page, kind, lang, throttle, before) {
+  const { context, errors, ready, extra } = await openCold(browser, `${origin}/${page}-${kind}-${lang}.html`, { throttle, before });
   await context.close();
   assertClean(`${page} ${kind} ${lang} ×${throttle}`, errors);
   if (!ready.isolated) throw new Error(`${page} page is not cross-origin isolated`);
   if (!ready.heading) throw new Error(`${page} ${kind} ${lang}: no heading rendered`);
   if (kind !== 'floor' && ready.lang !== lang) throw new Error(`${page} ${kind}: rendered in ${ready.lang}, not ${lang}`);
-  return ready;
+  return { ...ready, extra };
 }
 
 /** Every case of start-up: each language, with the CPU as it is and throttled. */
 const startupCases = (fields) => THROTTLES.flatMap((throttle) => LANGS.map((lang) => ({ lang, throttle, ...fields() })));
 
 /**
- * Every case gets RUNS cold pairs (wizard and floor, or `kinds`), taken round by round across all cases, so a
+ * Every case gets RUNS cold pairs (wizard and floor, or `kinds`; each run `before` as openCold has it), taken round by round across all cases, so a
  * slow spell of the machine touches every case alike; within a pair the order alternates. The
  * first STARTUP_WARMUP rounds are discarded; `keep(case, { wizard, floor })` takes the others.
  */
-async function pairedRounds(browser, origin, page, cases, keep, kinds = ['wizard', 'floor']) {
+async function pairedRounds(browser, origin, page, cases, keep, { kinds = ['wizard', 'floor'], before } = {}) {
   for (let round = 0; round < STARTUP_WARMUP + RUNS; round++) {
     for (const c of cases) {
       const got = {};
-      for (const kind of round % 2 ? [...kinds].reverse() : kinds) got[kind] = await startupRun(browser, origin, page, kind, c.lang, c.throttle);
+      for (const kind of round % 2 ? [...kinds].reverse() : kinds) got[kind] = await startupRun(browser, origin, page, kind, c.lang, c.throttle, before);
       if (round >= STARTUP_WARMUP) keep(c, got);
     }
     process.stdout.write(`\r   ${page}: round ${round + 1}/${STARTUP_WARMUP + RUNS}${round < STARTUP_WARMUP ? ' (warm-up)' : ''}   `);
@@ -346,7 +350,7 @@ async function compileHint(browser, origin) {
         c[kind].fromImport.push(got[kind].end - got[kind].evaluated);
       }
     },
-    ['with', 'without'],
+    { kinds: ['with', 'without'] },
   );
   return cases.map((c) => ({
     lang: c.lang,
@@ -398,35 +402,27 @@ async function profile(browser, origin) {
   const map = new TraceMap(readFileSync(mapPath, 'utf8'), mapPath);
   const cases = startupCases(() => ({ packages: new Map(), functions: new Map(), sampled: 0, runs: 0 }));
   const add = (m, k, v) => m.set(k, (m.get(k) ?? 0) + v);
-  for (let round = 0; round < STARTUP_WARMUP + RUNS; round++) {
-    for (const c of cases) {
-      let finished;
-      const before = async (cdp) => {
-        await cdp.send('Profiler.enable');
-        await cdp.send('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
-        finished = new Promise((resolve) => cdp.once('Profiler.consoleProfileFinished', (e) => resolve(e.profile)));
-      };
-      const { context, errors, ready } = await openCold(browser, `${origin}/profile-${c.lang}.html`, { throttle: c.throttle, before });
-      const prof = await finished;
-      await context.close();
-      assertClean(`profile ${c.lang} ×${c.throttle}`, errors);
-      if (ready.lang !== c.lang) throw new Error(`profile: rendered in ${ready.lang}, not ${c.lang}`);
-      if (round < STARTUP_WARMUP) continue;
-      const nodes = new Map(prof.nodes.map((n) => [n.id, n]));
-      const located = new Map();
-      prof.samples.forEach((id, i) => {
-        const ms = (prof.timeDeltas[i + 1] ?? PROFILE_INTERVAL_US) / 1000;
-        let where = located.get(id);
-        if (!where) located.set(id, (where = locate(map, nodes.get(id).callFrame)));
-        add(c.packages, where.pkg, ms);
-        add(c.functions, where.fn, ms);
-        c.sampled += ms;
-      });
-      c.runs++;
-    }
-    process.stdout.write(`\r   profile: round ${round + 1}/${STARTUP_WARMUP + RUNS}${round < STARTUP_WARMUP ? ' (warm-up)' : ''}   `);
-  }
-  process.stdout.write('\n');
+  const before = async (cdp) => {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
+    const finished = new Promise((resolve) => cdp.once('Profiler.consoleProfileFinished', (e) => resolve(e.profile)));
+    return () => finished;
+  };
+  const keep = (c, { wizard }) => {
+    const prof = wizard.extra;
+    const nodes = new Map(prof.nodes.map((n) => [n.id, n]));
+    const located = new Map();
+    prof.samples.forEach((id, i) => {
+      const ms = (prof.timeDeltas[i + 1] ?? PROFILE_INTERVAL_US) / 1000;
+      let where = located.get(id);
+      if (!where) located.set(id, (where = locate(map, nodes.get(id).callFrame)));
+      add(c.packages, where.pkg, ms);
+      add(c.functions, where.fn, ms);
+      c.sampled += ms;
+    });
+    c.runs++;
+  };
+  await pairedRounds(browser, origin, 'profile', cases, keep, { kinds: ['wizard'], before });
   const top = (m, n, runs) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, ms]) => ({ name, ms: ms / runs }));
   return cases.map((c) => ({
     lang: c.lang,
@@ -441,7 +437,7 @@ async function profile(browser, origin) {
 function printProfile(results) {
   log(`\n2d. WHERE (b) GOES, BY CODE (Chromium's profiler sampling every ${PROFILE_INTERVAL_US} µs over (b), the embed built again with source maps;`);
   log(`   self time, mean per run of ${RUNS} cold runs; the profiler slows the page, so the shares are what count.`);
-  log('   "(profile-xx.html) customElements.define" is the page\'s wrapper around define: the browser\'s own work in it,');
+  log('   "(profile-wizard-xx.html) customElements.define" is the page\'s wrapper around define: the browser\'s own work in it,');
   log('   registering the tag and upgrading the element; "(browser) (program)" is the browser outside any script: frames, tasks)');
   for (const r of results) {
     log(`   ${r.lang} CPU ×${r.cpuThrottling}: ${ms(r.sampledMs)} sampled`);
@@ -668,7 +664,7 @@ async function main() {
       pages[`/startup-${kind}-${lang}.html`] = startupPage(kind, lang);
       pages[`/phases-${kind}-${lang}.html`] = phasesPage(kind, lang);
     }
-    pages[`/profile-${lang}.html`] = profilePage(lang);
+    pages[`/profile-wizard-${lang}.html`] = profilePage(lang);
     pages[`/hint-with-${lang}.html`] = startupPage('wizard', lang);
     pages[`/hint-without-${lang}.html`] = startupPage('wizard', lang).replace(JSON.stringify(EMBED_SRC), JSON.stringify(`/embed-nohint/${EMBED_ENTRY}`));
   }

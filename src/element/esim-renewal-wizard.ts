@@ -26,7 +26,6 @@ export function guessPlatform(userAgent: string): Platform {
   return /android/i.test(userAgent) ? 'android' : 'ios';
 }
 
-
 type Later = (typeof import('./later.js'))['default'];
 
 /** Each actor system's element: the provider actors find their element's calls through it. */
@@ -221,7 +220,7 @@ export class EsimRenewalWizard extends LitElement {
   #laterLoading: Promise<void> | undefined;
   /** Whether fetching the later chunk has been scheduled (after the first render with content). */
   #laterScheduled = false;
-  /** The support message as last prepared, to tell the person's edits from it. */
+  /** The language, its catalog, and the changes of `lang` it follows. */
   readonly #locale = new LocaleController(this);
 
   get #messages(): Messages {
@@ -546,11 +545,7 @@ export class EsimRenewalWizard extends LitElement {
     return this.#fallbackLoading;
   }
 
-
   #validChannel(): Channel | null {
     return this.channel && (CHANNELS as readonly string[]).includes(this.channel) ? this.channel : null;
   }
-
-
-
 }

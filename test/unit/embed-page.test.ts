@@ -7,9 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGS } from '../../src/testing/catalogs.js';
+import { CDN, embedScriptTag, ENTRY, startHostSite, type HostSite } from './host-page.js';
 
 const ja = CATALOGS.ja;
-import { CDN, embedScriptTag, ENTRY, startHostSite, type HostSite } from './host-page.js';
 
 const hostPage = (attrs: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Host</title>
@@ -52,8 +52,7 @@ afterAll(async () => {
 
 describe('the embed on a host page', () => {
   it('upgrades the tag with the SRI-checked entry, and loads the Japanese catalog and the demo provider from beside it', async () => {
-    const { tab, context, fetched, failures } = await site.open('/shop/renew/ja.html');
-    try {
+    await site.visit('/shop/renew/ja.html', async ({ tab, fetched, failures }) => {
       const title = tab.locator('esim-renewal-wizard .title');
       await title.waitFor({ timeout: 10_000 });
       expect(await title.textContent()).toBe(ja.title);
@@ -66,14 +65,11 @@ describe('the embed on a host page', () => {
       // Only what this page needs: no other locale.
       expect(chunks.filter((c) => /^(ko|zh-Hans|zh-Hant)(-later)?\.js$/.test(c))).toEqual([]);
       expect(failures).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 30_000);
 
   it('fetches the catalog of a wizard in the markup while the bundle evaluates, and first renders in that language', async () => {
-    const { tab, context, failures } = await site.open('/shop/renew/ko.html');
-    try {
+    await site.visit('/shop/renew/ko.html', async ({ tab, failures }) => {
       const title = tab.locator('esim-renewal-wizard .title');
       await title.waitFor({ timeout: 10_000 });
       expect(await title.textContent()).toBe(CATALOGS.ko.title);
@@ -90,14 +86,11 @@ describe('the embed on a host page', () => {
       expect(seen.renders[0]!.title).toBe(CATALOGS.ko.title);
       expect(seen.renders[0]!.at).toBeGreaterThanOrEqual(seen.koLoaded);
       expect(failures).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 30_000);
 
   it("fetches the catalogs of two wizards in different languages, the page's own included, before the wizard's modules run", async () => {
-    const { tab, context, failures } = await site.open('/shop/renew/two.html');
-    try {
+    await site.visit('/shop/renew/two.html', async ({ tab, failures }) => {
       await tab.waitForFunction(() => [...document.querySelectorAll('esim-renewal-wizard')].every((el) => el.shadowRoot?.querySelector('.title')));
       const seen = await tab.evaluate(() => {
         const started = (file: string) => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((r) => new URL(r.name).pathname.endsWith(`/${file}`))?.startTime ?? null;
@@ -114,21 +107,16 @@ describe('the embed on a host page', () => {
       expect(seen.ko!).toBeLessThan(seen.evaluated);
       expect(seen.ja!).toBeLessThan(seen.evaluated);
       expect(failures).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 30_000);
 
   it('in English needs no locale chunk', async () => {
-    const { tab, context, fetched, failures } = await site.open('/shop/renew/en.html');
-    try {
+    await site.visit('/shop/renew/en.html', async ({ tab, fetched, failures }) => {
       await tab.locator('esim-renewal-wizard .title').waitFor({ timeout: 10_000 });
       const chunks = fetched.filter((p) => p.startsWith(CDN)).map((p) => p.slice(CDN.length));
       expect(chunks.filter((c) => /^(ja|ko|zh-Hans|zh-Hant)(-later)?\.js$/.test(c))).toEqual([]);
       expect(failures).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 30_000);
 });
 
@@ -146,15 +134,12 @@ describe('the embed when its catalog chunk cannot load', () => {
   });
 
   it('still renders, in English, instead of waiting for ever', async () => {
-    const { tab, context } = await broken.open('/shop/renew/ko.html');
-    try {
+    await broken.visit('/shop/renew/ko.html', async ({ tab }) => {
       const title = tab.locator('esim-renewal-wizard .title');
       await title.waitFor({ timeout: 10_000 });
       expect(await title.textContent()).toBe(CATALOGS.en.title);
       expect(await tab.locator('esim-renewal-wizard .base').getAttribute('lang')).toBe('en');
       expect(await tab.evaluate(() => document.querySelector('esim-renewal-wizard')!.shadowRoot!.querySelector('h2')?.textContent)).toBe(CATALOGS.en.validity.title);
-    } finally {
-      await context.close();
-    }
+    });
   }, 30_000);
 });

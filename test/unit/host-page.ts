@@ -54,6 +54,8 @@ export interface HostSite {
   readonly browser: Browser;
   /** Opens a path of the site in a fresh browser context. Close it with `context.close()`. */
   open(path: string): Promise<OpenedPage>;
+  /** Opens a path as `open` does, runs `body` on it, and closes its context whatever happens. */
+  visit(path: string, body: (page: OpenedPage) => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -101,26 +103,36 @@ export async function startHostSite(files: Readonly<Record<string, HostFile>>): 
     throw e;
   }
 
+  const open = async (path: string): Promise<OpenedPage> => {
+    const context = await browser.newContext();
+    const tab = await context.newPage();
+    const fetched: string[] = [];
+    const failures: string[] = [];
+    const messages: string[] = [];
+    tab.on('response', (r) => {
+      fetched.push(new URL(r.url()).pathname);
+      if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`);
+    });
+    tab.on('pageerror', (e) => failures.push(`pageerror: ${e.message}`));
+    tab.on('console', (m) => {
+      messages.push(`${m.type()}: ${m.text()}`);
+      if (m.type() === 'error') failures.push(`console: ${m.text()}`);
+    });
+    await tab.goto(`${origin}${path}`);
+    return { tab, context, fetched, failures, console: messages };
+  };
+
   return {
     origin,
     browser,
-    async open(path) {
-      const context = await browser.newContext();
-      const tab = await context.newPage();
-      const fetched: string[] = [];
-      const failures: string[] = [];
-      const messages: string[] = [];
-      tab.on('response', (r) => {
-        fetched.push(new URL(r.url()).pathname);
-        if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`);
-      });
-      tab.on('pageerror', (e) => failures.push(`pageerror: ${e.message}`));
-      tab.on('console', (m) => {
-        messages.push(`${m.type()}: ${m.text()}`);
-        if (m.type() === 'error') failures.push(`console: ${m.text()}`);
-      });
-      await tab.goto(`${origin}${path}`);
-      return { tab, context, fetched, failures, console: messages };
+    open,
+    async visit(path, body) {
+      const opened = await open(path);
+      try {
+        await body(opened);
+      } finally {
+        await opened.context.close();
+      }
     },
     async close() {
       await browser.close();

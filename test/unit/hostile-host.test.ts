@@ -118,14 +118,11 @@ afterAll(async () => {
 });
 
 /** Opens a page with short waits (the whole file must stay fast), closing it after `body`. */
-async function withPage(path: string, body: (p: OpenedPage) => Promise<void>): Promise<void> {
-  const opened = await site.open(path);
-  opened.tab.setDefaultTimeout(5_000);
-  try {
-    await body(opened);
-  } finally {
-    await opened.context.close();
-  }
+function withPage(path: string, body: (p: OpenedPage) => Promise<void>): Promise<void> {
+  return site.visit(path, (opened) => {
+    opened.tab.setDefaultTimeout(5_000);
+    return body(opened);
+  });
 }
 
 type Violation = { directive: string; blocked: string; sample: string; source: string; line: number };
