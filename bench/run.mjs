@@ -41,7 +41,7 @@ const THROTTLES = [1, 4];
 const LANGS = ['en', 'ko'];
 
 const BUDGET = {
-  entryGzip: 32_000,
+  entryGzip: 32_500, // as test/unit/embed.test.ts has it
   startupRatio: 2,
   stepMedianMs: 1,
   keyMedianMs: 0.3,

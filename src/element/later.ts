@@ -199,8 +199,11 @@ export function beforeUpdate(edge: Edge, changed: PropertyValues, fallback: Prov
   }
 }
 
-/** Saved progress: a version (a change that old snapshots cannot follow bumps it) and when. */
-export const SAVE_VERSION = 1;
+/**
+ * Saved progress: a version (a change that old snapshots cannot follow bumps it) and when.
+ * 2: the expiry date is three fields (year, month, day), no longer one string.
+ */
+export const SAVE_VERSION = 2;
 /** Saved progress lasts a day: long enough to restart a phone, short enough to be forgotten. */
 export const SAVE_LIFETIME_MS = 24 * 60 * 60 * 1000;
 

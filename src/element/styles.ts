@@ -57,7 +57,8 @@ export const wizardStyles = css`
     font-family: var(--esim-font, inherit);
     font-size: 1rem;
     line-height: 1.5;
-    padding: var(--_space);
+    /* On a narrow host the sides give way (5 % of its width) before the words inside do. */
+    padding: var(--_space) min(var(--_space), 5%);
     border-radius: var(--_radius);
     max-width: 42rem;
     overflow-wrap: anywhere;
@@ -167,6 +168,8 @@ export const wizardStyles = css`
 
   .field {
     display: grid;
+    /* One column that may be narrower than a control's own width: no control widens the wizard. */
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.25rem;
     margin-bottom: var(--_space);
   }
@@ -192,7 +195,23 @@ export const wizardStyles = css`
     padding: 0.625rem 0.75rem;
     min-height: 2.75rem;
     width: 100%;
+    min-width: 0;
     max-width: 100%;
+  }
+  /* Year, month and day side by side, wrapping when the wizard is narrow. */
+  .date-parts {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 0.75rem;
+  }
+  .date-parts .field {
+    margin: 0;
+  }
+  .date-parts input {
+    width: calc(2.5ch + 1.5rem + 4px);
+  }
+  .date-parts .date-year {
+    width: calc(4.5ch + 1.5rem + 4px);
   }
   [aria-invalid='true'] {
     border-color: var(--_danger);
@@ -247,6 +266,12 @@ export const wizardStyles = css`
   }
   .choice-title {
     font-weight: 600;
+  }
+  @container wizard (max-width: 22rem) {
+    .choice {
+      gap: 0.5rem;
+      padding-inline: 0.5rem;
+    }
   }
   .segmented {
     display: flex;

@@ -302,6 +302,7 @@ export const enLater = {
     'order-invalid': 'Use the order number as printed: letters, digits and dashes.',
     'too-long': 'This is too long.',
     'date-invalid': 'Enter a real date.',
+    'date-incomplete': 'Enter the year, the month and the day.',
     'date-too-far': 'That date is more than 10 years away. Check the year.',
     'days-invalid': 'Enter a whole number of days from 0 to 3650.',
     'card-number-invalid': 'A card number has 12 to 19 digits.',

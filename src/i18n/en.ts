@@ -69,6 +69,7 @@ export const en = {
     modeDays: 'I know how many days are left',
     modeUnknown: 'I don’t know',
     dateLabel: 'Expiry date',
+    dateParts: { year: 'Year', month: 'Month', day: 'Day' },
     daysLabel: 'Days left',
     daysHint: 'A whole number, for example 5.',
     unknownNote: 'That’s fine. We’ll show the exact date once you’ve signed in.',
@@ -85,6 +86,7 @@ export const en = {
   fieldErrors: {
     required: 'Please fill this in.',
     'date-invalid': 'Enter a real date.',
+    'date-incomplete': 'Enter the year, the month and the day.',
     'date-too-far': 'That date is more than 10 years away. Check the year.',
     'days-invalid': 'Enter a whole number of days from 0 to 3650.',
     'mode-required': 'Choose one of the options.',

@@ -300,6 +300,7 @@ export const jaLater: LaterMessages = {
     'order-invalid': '注文番号は、記載どおり（英字・数字・ハイフン）に入力してください。',
     'too-long': '文字数が多すぎます。',
     'date-invalid': '正しい日付を入力してください。',
+    'date-incomplete': '年・月・日をすべて入力してください。',
     'date-too-far': '10年以上先の日付になっています。年を確認してください。',
     'days-invalid': '日数は0〜3650の整数で入力してください。',
     'card-number-invalid': 'カード番号は12〜19桁です。',

@@ -61,6 +61,7 @@ export const ja: CoreMessages = {
     modeDays: '残りの日数がわかる',
     modeUnknown: 'わからない',
     dateLabel: '有効期限',
+    dateParts: { year: '年', month: '月', day: '日' },
     daysLabel: '残り日数',
     daysHint: '整数で入力してください（例：5）。',
     unknownNote: '大丈夫です。ログインしたあとで、正確な日付をお知らせします。',
@@ -77,6 +78,7 @@ export const ja: CoreMessages = {
   fieldErrors: {
     required: 'この項目を入力してください。',
     'date-invalid': '正しい日付を入力してください。',
+    'date-incomplete': '年・月・日をすべて入力してください。',
     'date-too-far': '10年以上先の日付になっています。年を確認してください。',
     'days-invalid': '日数は0〜3650の整数で入力してください。',
     'mode-required': 'いずれかを選んでください。',

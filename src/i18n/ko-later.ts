@@ -300,6 +300,7 @@ export const koLater: LaterMessages = {
     'order-invalid': '주문 번호는 적힌 그대로 입력하세요(영문, 숫자, 하이픈).',
     'too-long': '너무 길어요.',
     'date-invalid': '올바른 날짜를 입력하세요.',
+    'date-incomplete': '연도, 월, 일을 모두 입력하세요.',
     'date-too-far': '10년보다 더 먼 날짜예요. 연도를 확인하세요.',
     'days-invalid': '일수는 0부터 3650 사이의 정수로 입력하세요.',
     'card-number-invalid': '카드 번호는 12~19자리예요.',

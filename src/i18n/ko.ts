@@ -62,6 +62,7 @@ export const ko: CoreMessages = {
     modeDays: '남은 일수를 알아요',
     modeUnknown: '잘 모르겠어요',
     dateLabel: '만료일',
+    dateParts: { year: '연도', month: '월', day: '일' },
     daysLabel: '남은 일수',
     daysHint: '정수로 입력하세요. 예: 5',
     unknownNote: '괜찮아요. 로그인하면 정확한 날짜를 알려 드릴게요.',
@@ -78,6 +79,7 @@ export const ko: CoreMessages = {
   fieldErrors: {
     required: '이 항목을 입력하세요.',
     'date-invalid': '올바른 날짜를 입력하세요.',
+    'date-incomplete': '연도, 월, 일을 모두 입력하세요.',
     'date-too-far': '10년보다 더 먼 날짜예요. 연도를 확인하세요.',
     'days-invalid': '일수는 0부터 3650 사이의 정수로 입력하세요.',
     'mode-required': '하나를 선택하세요.',

@@ -298,6 +298,7 @@ export const zhHansLater: LaterMessages = {
     'order-invalid': '请按印刷的格式输入订单号：字母、数字和连字符。',
     'too-long': '内容过长。',
     'date-invalid': '请输入有效的日期。',
+    'date-incomplete': '请填写年、月、日。',
     'date-too-far': '这个日期在 10 年以后，请检查年份。',
     'days-invalid': '请输入 0 到 3650 之间的整数天数。',
     'card-number-invalid': '卡号应为 12 到 19 位数字。',

@@ -60,6 +60,7 @@ export const zhHans: CoreMessages = {
     modeDays: '我知道还剩几天',
     modeUnknown: '我不清楚',
     dateLabel: '到期日期',
+    dateParts: { year: '年', month: '月', day: '日' },
     daysLabel: '剩余天数',
     daysHint: '填整数，例如 5。',
     unknownNote: '没关系，登录后我们会显示准确的到期日期。',
@@ -76,6 +77,7 @@ export const zhHans: CoreMessages = {
   fieldErrors: {
     required: '请填写此项。',
     'date-invalid': '请输入有效的日期。',
+    'date-incomplete': '请填写年、月、日。',
     'date-too-far': '这个日期在 10 年以后，请检查年份。',
     'days-invalid': '请输入 0 到 3650 之间的整数天数。',
     'mode-required': '请选择一项。',

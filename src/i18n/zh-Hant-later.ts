@@ -298,6 +298,7 @@ export const zhHantLater: LaterMessages = {
     'order-invalid': '請依照印出的格式輸入訂單編號：英文字母、數字和連字號。',
     'too-long': '內容過長。',
     'date-invalid': '請輸入有效的日期。',
+    'date-incomplete': '請填寫年、月、日。',
     'date-too-far': '這個日期在 10 年以後，請確認年份。',
     'days-invalid': '請輸入 0 到 3650 之間的整數天數。',
     'card-number-invalid': '卡號應為 12 到 19 位數字。',

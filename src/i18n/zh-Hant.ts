@@ -60,6 +60,7 @@ export const zhHant: CoreMessages = {
     modeDays: '我知道還剩幾天',
     modeUnknown: '我不確定',
     dateLabel: '到期日',
+    dateParts: { year: '年', month: '月', day: '日' },
     daysLabel: '剩餘天數',
     daysHint: '請輸入整數，例如 5。',
     unknownNote: '沒關係，登入後就會顯示確切的到期日。',
@@ -76,6 +77,7 @@ export const zhHant: CoreMessages = {
   fieldErrors: {
     required: '請填寫此欄位。',
     'date-invalid': '請輸入有效的日期。',
+    'date-incomplete': '請填寫年、月、日。',
     'date-too-far': '這個日期在 10 年以後，請確認年份。',
     'days-invalid': '請輸入 0 到 3650 之間的整數天數。',
     'mode-required': '請選擇一個選項。',

@@ -1,4 +1,5 @@
 import type { StayLength, Usage } from './plan-rules.js';
+import type { DateParts } from './validation.js';
 import type {
   StepId,
   AccountStatus,
@@ -24,7 +25,7 @@ export type ValidityMode = 'date' | 'days' | 'unknown';
 /** What the person said about the time left, as typed. `today` is their local calendar day. */
 export interface ValidityInput {
   readonly mode: ValidityMode | null;
-  readonly date: string;
+  readonly date: DateParts;
   readonly daysLeft: string;
   readonly today: string;
 }
@@ -124,7 +125,7 @@ export type UserEvent =
   /** "I already paid: check my order" (from the first step): sign in by order, then find it. */
   | { type: 'user.checkOrder' }
   | { type: 'user.platform'; platform: Platform }
-  | { type: 'user.validity.set'; mode: ValidityMode; date?: string; daysLeft?: string; today: string }
+  | { type: 'user.validity.set'; mode: ValidityMode; date?: DateParts; daysLeft?: string; today: string }
   | { type: 'user.channel.select'; channel: Channel }
   | { type: 'user.channel.shopPath'; path: ShopPath }
   | { type: 'user.login.method'; method: IdentifyMethod }

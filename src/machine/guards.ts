@@ -7,9 +7,9 @@ import type { WizardContext, WizardEvent } from './context.js';
 import { topUpEligibility } from './rules.js';
 import type { PaymentOutcome, StepId, WizardError } from './types.js';
 import {
+  validateDateParts,
   validateDaysLeft,
   validateEmail,
-  validateExpiryDate,
   validateIccid,
   validateOrderNumber,
   validateRequiredText,
@@ -24,7 +24,7 @@ export function validityError(ctx: WizardContext): { field: 'mode' | 'date' | 'd
   const v = ctx.validity;
   if (v.mode === null) return { field: 'mode', error: 'required' };
   if (v.mode === 'date') {
-    const error = validateExpiryDate(v.date, v.today);
+    const error = validateDateParts(v.date, v.today);
     return error ? { field: 'date', error } : null;
   }
   if (v.mode === 'days') {

@@ -5,7 +5,7 @@
 import type { SnapshotFrom } from 'xstate';
 import type { WizardContext, WizardEvent } from './context.js';
 import type { WizardMachine } from './machine.js';
-import { daysBetween } from './validation.js';
+import { dateFromParts, daysBetween } from './validation.js';
 import { daysLeftAt, topUpEligibility, urgencyOf, type Eligibility } from './rules.js';
 import { MAIN_STEPS, STEP_IDS, type Plan, type StepId, type Urgency } from './types.js';
 
@@ -41,10 +41,8 @@ export function daysLeft(ctx: WizardContext): { days: number | null; source: 'pr
   if (ctx.account) return { days: daysLeftAt(ctx.account.expiresAt, ctx.account.asOf), source: 'provider' };
   const v = ctx.validity;
   if (v.mode === 'days' && /^\d+$/.test(v.daysLeft.trim())) return { days: Number(v.daysLeft.trim()), source: 'person' };
-  if (v.mode === 'date' && v.date) {
-    const d = daysBetween(v.today, v.date);
-    return { days: Number.isFinite(d) ? d : null, source: 'person' };
-  }
+  const date = v.mode === 'date' ? dateFromParts(v.date) : null;
+  if (date) return { days: daysBetween(v.today, date), source: 'person' };
   return { days: null, source: 'person' };
 }
 

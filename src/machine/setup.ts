@@ -20,6 +20,7 @@ import * as g from './guards.js';
 
 import { TROUBLE_CHECKS } from './troubleshooting-checks.js';
 import type { StepId, WizardError } from './types.js';
+import { EMPTY_DATE } from './validation.js';
 
 /** The first wait between activation checks; it doubles up to {@link POLL_MAX_MS}. */
 export const POLL_START_MS = 2_000;
@@ -48,7 +49,7 @@ export function initialContext(input: WizardInput): WizardContext {
   return {
     platform: input.platform ?? 'ios',
     presetChannel: input.channel ?? null,
-    validity: { mode: null, date: '', daysLeft: '', today: input.today },
+    validity: { mode: null, date: EMPTY_DATE, daysLeft: '', today: input.today },
     channel: input.channel ?? null,
     shopPath: null,
     login: {

@@ -12,6 +12,7 @@ export type FieldError =
   | 'order-invalid'
   | 'too-long'
   | 'date-invalid'
+  | 'date-incomplete'
   | 'date-too-far'
   | 'days-invalid'
   | 'card-number-invalid'
@@ -94,6 +95,54 @@ export function validateExpiryDate(value: string, today: string): FieldError | n
   if (value === '') return 'required';
   if (!isCalendarDate(value)) return 'date-invalid';
   return Math.abs(daysBetween(today, value)) > MAX_DAYS ? 'date-too-far' : null;
+}
+
+/**
+ * A calendar day as typed into its three fields (year, month, day), each kept exactly as typed:
+ * three plain fields, not a browser date control, so the fields wrap at any width, come in the
+ * order and words of the wizard's language, and take what a Japanese keyboard types.
+ */
+export interface DateParts {
+  readonly year: string;
+  readonly month: string;
+  readonly day: string;
+}
+
+export const EMPTY_DATE: DateParts = { year: '', month: '', day: '' };
+
+/**
+ * What was typed into a numeric field, as plain ASCII: full-width digits and letters folded
+ * (NFKC: `２０２７` is `2027`) and spaces dropped.
+ */
+export function normalizeTyped(value: string): string {
+  return value.normalize('NFKC').replace(/\s/g, '');
+}
+
+/**
+ * What the fields take, in the order year, month, day: a year of four digits or two (phones
+ * show `12/31/27`: this century's), a month and a day of one or two.
+ */
+const DATE_PART_PATTERNS = [/^(\d{2}|\d{4})$/, /^\d{1,2}$/, /^\d{1,2}$/];
+
+const typedParts = (parts: DateParts): string[] => [parts.year, parts.month, parts.day].map(normalizeTyped);
+
+/** The day the parts name, as `YYYY-MM-DD`, or `null` while they do not name one. */
+export function dateFromParts(parts: DateParts): string | null {
+  const typed = typedParts(parts);
+  if (!typed.every((part, i) => DATE_PART_PATTERNS[i]!.test(part))) return null;
+  const [year, month, day] = typed as [string, string, string];
+  const iso = `${year.padStart(4, '20')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isCalendarDate(iso) ? iso : null;
+}
+
+/** The error for a date typed into its three fields (see {@link validateExpiryDate}). */
+export function validateDateParts(parts: DateParts, today: string): FieldError | null {
+  const typed = typedParts(parts);
+  if (typed.every((part) => part === '')) return 'required';
+  // A part that can never be right is said at once; a missing one only once the rest is fine.
+  if (typed.some((part, i) => part !== '' && !DATE_PART_PATTERNS[i]!.test(part))) return 'date-invalid';
+  if (typed.includes('')) return 'date-incomplete';
+  return validateExpiryDate(dateFromParts(parts) ?? '?', today);
 }
 
 export function validateDaysLeft(value: string): FieldError | null {

@@ -4,6 +4,7 @@
  * (later) Storybook play functions. Not part of the package.
  */
 import type { EsimRenewalWizard } from '../element/esim-renewal-wizard.js';
+import { datePartsOf } from './dates.js';
 
 /** One rendered frame: the wizard moves focus to a new step's heading with the frame after the update. */
 export const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
@@ -104,6 +105,23 @@ export async function fill(el: EsimRenewalWizard, label: string | RegExp, value:
   const i = input(el, label, 'text');
   i.value = value;
   i.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await settled(el);
+}
+
+/**
+ * Types a date (`YYYY-MM-DD`) into the date fields under the legend that says exactly `legend`:
+ * year, month and day, each into its own field whatever order the language puts them in.
+ */
+export async function fillDate(el: EsimRenewalWizard, legend: string, date: string): Promise<void> {
+  const group = [...root(el).querySelectorAll('fieldset')].find((f) => f.querySelector('legend')?.textContent?.trim() === legend);
+  if (!group) throw new Error(`no date fields under "${legend}" in ${state(el)}`);
+  const parts = datePartsOf(date);
+  for (const part of ['year', 'month', 'day'] as const) {
+    const i = group.querySelector<HTMLInputElement>(`input[data-part="${part}"]`)!;
+    i.value = parts[part];
+    i.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+  }
   await settled(el);
 }
 

@@ -13,7 +13,9 @@ export const PWNED_FLAG = '__hostilePwned';
 
 /** Every text input of the wizard, by the id of its control. */
 export type HostileFieldId =
-  | 'expiry-date'
+  | 'expiry-date-year'
+  | 'expiry-date-month'
+  | 'expiry-date-day'
   | 'days-left'
   | 'username'
   | 'password'
@@ -34,8 +36,7 @@ export interface HostileEntry {
   readonly value: string;
   /**
    * What the wizard must say for this value in some fields, pinned by hand (the test otherwise
-   * derives it from the validators): `null` means accepted. For `<input type=date>` the pin is
-   * for what the browser lets the control hold (a string that is no valid date string becomes "").
+   * derives it from the validators): `null` means accepted.
    */
   readonly expect?: Partial<Record<HostileFieldId, FieldError | null>>;
 }
@@ -103,11 +104,11 @@ export const HOSTILE_CORPUS: readonly HostileEntry[] = [
   { name: 'card-expiry-month-13', category: 'card', value: '13/30', expect: { 'cc-exp': 'card-expiry-invalid' } },
 
   // --- Dates -----------------------------------------------------------------------------------
-  // Chrome's date control cannot hold these two: the wizard sees an empty field and says so.
-  { name: 'date-february-30', category: 'date', value: '2026-02-30', expect: { 'expiry-date': 'required', 'days-left': 'days-invalid' } },
-  { name: 'date-month-13', category: 'date', value: '2026-13-01', expect: { 'expiry-date': 'required' } },
-  { name: 'date-years-ago', category: 'date', value: '2000-01-01', expect: { 'expiry-date': 'date-too-far' } },
-  { name: 'date-five-digit-year', category: 'date', value: '10000-01-01', expect: { 'expiry-date': 'date-invalid' } },
+  // Typed whole into one of the three date fields, each is not a year, a month or a day.
+  { name: 'date-february-30', category: 'date', value: '2026-02-30', expect: { 'expiry-date-year': 'date-invalid', 'days-left': 'days-invalid' } },
+  { name: 'date-month-13', category: 'date', value: '2026-13-01', expect: { 'expiry-date-month': 'date-invalid' } },
+  { name: 'date-years-ago', category: 'date', value: '2000-01-01', expect: { 'expiry-date-day': 'date-invalid' } },
+  { name: 'date-five-digit-year', category: 'date', value: '10000', expect: { 'expiry-date-year': 'date-invalid' } },
 
   // --- ICCIDs ----------------------------------------------------------------------------------
   { name: 'iccid-letter-o', category: 'iccid', value: '89811000000000000O2', expect: { iccid: 'iccid-digits' } },

@@ -28,7 +28,7 @@ import { statePath } from '../machine/selectors.js';
 import { DEMO_ICCID, DEMO_PASSWORD as PASSWORD } from '../providers/catalogue.js';
 import type { DemoProvider, ActivationScenario } from '../providers/demo.js';
 import type { ErrorCode, Order } from '../machine/types.js';
-import { choose, click, fill, input, laterLoaded, root, settled, state, waitForState, waitUntil } from './driver.js';
+import { choose, click, fill, fillDate, input, laterLoaded, root, settled, state, waitForState, waitUntil } from './driver.js';
 import type { ProviderMethod, ScriptedProvider } from './scripted-provider.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -403,6 +403,11 @@ export class ModelDriver {
     this.record();
   }
 
+  async fillDate(legend: string, date: string): Promise<void> {
+    await fillDate(this.el, legend, date);
+    this.record();
+  }
+
   async waitFor(expected: string | RegExp): Promise<void> {
     await waitForState(this.el, expected);
     this.record();
@@ -446,7 +451,7 @@ async function answer(d: ModelDriver, mode: 'days' | 'date' | 'unknown'): Promis
     await d.fill('Days left', '2');
   } else if (mode === 'date') {
     await d.choose('I know the expiry date');
-    await d.fill('Expiry date', localToday(Date.now() + 20 * DAY));
+    await d.fillDate('Expiry date', localToday(Date.now() + 20 * DAY));
   } else {
     await d.choose('I don’t know');
   }

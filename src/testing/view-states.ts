@@ -18,7 +18,7 @@ import { localToday } from '../i18n/today.js';
 import type { ActivationRequest, ProviderProfile } from '../providers/contract.js';
 import { DemoProvider, type ActivationScenario } from '../providers/demo.js';
 import type { Channel, StepId } from '../machine/types.js';
-import { choose, click, comeBack, fill, input, payByCard, root, state, toReview, waitForState, waitUntil } from './driver.js';
+import { choose, click, comeBack, fill, fillDate, input, payByCard, root, state, toReview, waitForState, waitUntil } from './driver.js';
 import { ScriptedProvider, type Script } from './scripted-provider.js';
 
 export interface ReachTools {
@@ -305,10 +305,10 @@ export const VIEW_STATES: readonly ViewStateEntry[] = [
     step: 'validity',
     description: 'An expiry date in the past: the plan expired, with the "let’s check" warning.',
     state: 'validity',
-    shows: ['#expiry-date', '[data-urgency="expired"]'],
+    shows: ['#expiry-date-year', '#expiry-date-month', '#expiry-date-day', '[data-urgency="expired"]'],
     reach: async (el) => {
       await choose(el, 'I know the expiry date');
-      await fill(el, 'Expiry date', dayFromToday(-3));
+      await fillDate(el, 'Expiry date', dayFromToday(-3));
     },
   },
   {

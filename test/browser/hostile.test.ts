@@ -12,15 +12,16 @@
  */
 import { expect, fixtureCleanup } from '@open-wc/testing';
 import { afterAll, afterEach, beforeEach, describe, it } from 'vitest';
-import { userEvent } from 'vitest/browser';
 import type { EsimRenewalWizard } from '../../src/element/esim-renewal-wizard.js';
 import { LOCALES, type Locale } from '../../src/i18n/locales.js';
 import { localToday } from '../../src/i18n/today.js';
 import { validateCardCvc, validateCardExpiry, validateCardNumber } from '../../src/machine/card-validation.js';
 import {
+  EMPTY_DATE,
+  normalizeTyped,
+  validateDateParts,
   validateDaysLeft,
   validateEmail,
-  validateExpiryDate,
   validateIccid,
   validateOrderNumber,
   validateRequiredText,
@@ -171,7 +172,10 @@ async function reachView(id: string) {
 
 /** What the wizard must say for a value each field holds; pins in the corpus take precedence. */
 const VERDICT: Record<HostileFieldId, (value: string) => FieldError | null> = {
-  'expiry-date': (v) => validateExpiryDate(v, localToday()),
+  // While one of the date fields is tested the other two are empty.
+  'expiry-date-year': (v) => validateDateParts({ ...EMPTY_DATE, year: v }, localToday()),
+  'expiry-date-month': (v) => validateDateParts({ ...EMPTY_DATE, month: v }, localToday()),
+  'expiry-date-day': (v) => validateDateParts({ ...EMPTY_DATE, day: v }, localToday()),
   'days-left': validateDaysLeft,
   username: (v) => validateRequiredText(v),
   password: (v) => (v.length > 0 ? null : 'required'),
@@ -186,6 +190,11 @@ const VERDICT: Record<HostileFieldId, (value: string) => FieldError | null> = {
   'support-message': (v) => validateRequiredText(v, SUPPORT_MESSAGE_MAX),
 };
 
+const DATE_FIELDS: readonly HostileFieldId[] = ['expiry-date-year', 'expiry-date-month', 'expiry-date-day'];
+
+/** The date's three fields share one error, under their legend. */
+const errorIdOf = (id: HostileFieldId): string => (DATE_FIELDS.includes(id) ? 'expiry-date-error' : `${id}-error`);
+
 /** The field holds what was typed, and says exactly the catalog's message when it is invalid. */
 function checkField(el: EsimRenewalWizard, id: HostileFieldId, entry: HostileEntry, locale: Locale): void {
   const where = `${entry.name} in #${id} (${locale})`;
@@ -194,11 +203,13 @@ function checkField(el: EsimRenewalWizard, id: HostileFieldId, entry: HostileEnt
   expect(c.value, `${where}: kept as typed`).to.equal(value);
   const pinned = entry.expect?.[id];
   const expected = pinned !== undefined ? pinned : VERDICT[id](value);
-  const error = root(el).getElementById(`${id}-error`);
+  const error = root(el).getElementById(errorIdOf(id));
   if (expected) {
-    expect(c.getAttribute('aria-invalid'), `${where}: aria-invalid`).to.equal('true');
+    // An incomplete date marks the fields still empty, not the one that was filled in.
+    const marked = expected !== 'date-incomplete' || normalizeTyped(value) === '';
+    expect(c.getAttribute('aria-invalid'), `${where}: aria-invalid`).to.equal(String(marked));
     expect(error?.textContent, `${where}: the ${expected} message`).to.equal(CATALOGS[locale].fieldErrors[expected]);
-    expect(c.getAttribute('aria-describedby')?.split(' '), `${where}: error tied to the field`).to.include(`${id}-error`);
+    expect(c.getAttribute('aria-describedby')?.split(' '), `${where}: error tied to the field`).to.include(errorIdOf(id));
   } else {
     expect(c.getAttribute('aria-invalid'), `${where}: accepted`).to.not.equal('true');
     expect(error, `${where}: no error`).to.equal(null);
@@ -215,7 +226,7 @@ interface InputScreen {
 }
 
 const INPUT_SCREENS: readonly InputScreen[] = [
-  { name: 'time left: expiry date', view: 'validity.date.expired', fields: ['expiry-date'] },
+  { name: 'time left: expiry date', view: 'validity.date.expired', fields: ['expiry-date-year', 'expiry-date-month', 'expiry-date-day'] },
   { name: 'time left: days left', view: 'validity.days.few', fields: ['days-left'] },
   { name: 'sign-in: account', view: 'login.form.account', fields: ['username', 'password'] },
   { name: 'sign-in: airport eSIM by ICCID', view: 'login.form.iccid', fields: ['iccid', 'email'] },
@@ -267,23 +278,34 @@ describe('hostile input typed into every field', () => {
     });
   }
 
-  it('time left: an impossible date typed into the date control is refused as not a real date', async () => {
+  it('time left: a date typed into its three fields is read as the calendar and the keyboard have it', async () => {
     const { el } = await reachView('validity.date.expired');
-    await setValue(el, 'expiry-date', '');
-    const c = control(el, 'expiry-date') as HTMLInputElement;
-    c.focus();
-    // 30 February 2026, segment by segment in the order the browser's date control takes them.
-    const typed: Record<string, string> = { month: '02', day: '30', year: '2026' };
-    const order = new Intl.DateTimeFormat(navigator.language).formatToParts(0).filter((p) => p.type in typed);
-    await userEvent.keyboard(order.map((p) => typed[p.type]).join(''));
-    await submit(el);
-    // The control shows the date as typed and holds no value (the browser's "bad input")...
-    expect(c.validity.badInput, 'the control shows 02/30/2026').to.equal(true);
-    expect(state(el)).to.equal('validity');
-    // ...so the person, looking at a filled-in date, must be told it is not a real one.
-    expect(c.getAttribute('aria-invalid')).to.equal('true');
-    expect(root(el).getElementById('expiry-date-error')?.textContent).to.equal(en.fieldErrors['date-invalid']);
-    clean(el, 'typed 02/30/2026');
+    el.addEventListener('esim-before-step-change', (e) => e.preventDefault());
+    const cases: readonly { typed: [year: string, month: string, day: string]; error: FieldError | null; why: string }[] = [
+      { typed: ['2026', '02', '30'], error: 'date-invalid', why: '30 February' },
+      { typed: ['2027', '2', '29'], error: 'date-invalid', why: '29 February in a common year' },
+      { typed: ['２０２８', '２', '２９'], error: null, why: 'a leap day in full-width digits (a Japanese keyboard)' },
+      { typed: ['28', '12', '31'], error: null, why: 'a two-digit year, as phones show it' },
+      { typed: [' 2028 ', '1', '1'], error: null, why: 'spaces around the year, one-digit month and day' },
+      { typed: ['10000', '1', '1'], error: 'date-invalid', why: 'a five-digit year' },
+      { typed: ['2028', '13', '1'], error: 'date-invalid', why: 'month 13' },
+      { typed: ['2028', '', ''], error: 'date-incomplete', why: 'the year alone' },
+    ];
+    for (const { typed, error, why } of cases) {
+      const [year, month, day] = typed;
+      await setValue(el, 'expiry-date-year', year);
+      await setValue(el, 'expiry-date-month', month);
+      await setValue(el, 'expiry-date-day', day);
+      await submit(el);
+      expect(state(el), why).to.equal('validity');
+      expect(root(el).getElementById('expiry-date-error')?.textContent ?? null, why).to.equal(error ? en.fieldErrors[error] : null);
+      for (const [i, id] of DATE_FIELDS.entries()) {
+        const marked = error !== null && (error !== 'date-incomplete' || typed[i] === '');
+        expect(control(el, id).getAttribute('aria-invalid'), `${why}: #${id}`).to.equal(String(marked));
+        expect(control(el, id).value, `${why}: #${id} kept as typed`).to.equal(typed[i]);
+      }
+      clean(el, why);
+    }
   });
 
   it('troubleshooting: the support message is kept, refused when blank or too long, sent exactly as typed, and kept after sending', async () => {

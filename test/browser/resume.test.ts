@@ -8,6 +8,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { describe, it } from 'vitest';
+import { SAVE_VERSION } from '../../src/element/later.js';
 import type { Provider } from '../../src/providers/contract.js';
 import type { DemoProvider } from '../../src/providers/demo.js';
 import { ScriptedProvider } from '../../src/testing/scripted-provider.js';
@@ -258,7 +259,7 @@ describe('saved progress that cannot be used', () => {
   });
 
   it('garbage, or a state this version does not have: the same', async () => {
-    for (const junk of ['{not json', JSON.stringify({ v: 1, savedAt: Date.now(), snapshot: { value: { payment: 'teleporting' }, context: {} } })]) {
+    for (const junk of ['{not json', JSON.stringify({ v: SAVE_VERSION, savedAt: Date.now(), snapshot: { value: { payment: 'teleporting' }, context: {} } })]) {
       localStorage.setItem(key(), junk);
       const m = await mountWith(demo());
       await laterLoaded(m.el);

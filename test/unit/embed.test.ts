@@ -12,11 +12,13 @@ import { EMBED, requireBuilt } from './built.js';
 import { COMPILE_HINT } from '../../scripts/compile-hints.js';
 
 /**
- * Size budgets, gzip -9 bytes. The entry's is the product's budget (initial JS ≤ 32 kB, with Lit
- * and XState inside); `npm run bench` reports the same figure. Do not raise it to make a change
- * fit: move what the first step does not need into a lazy chunk.
+ * Size budgets, gzip -9 bytes. The entry's is the product's budget (initial JS, with Lit and
+ * XState inside); `npm run bench` reports the same figure. It was 32,000 B until the expiry date
+ * became three fields that fit any width (584 B, issue 16); 32,500 B is the figure the owner set
+ * for the entry after the house redesign (issue 17). Do not raise it to make a change fit: move
+ * what the first step does not need into a lazy chunk.
  */
-const BUDGET = { entry: 32_000, lazyChunk: 12_000, total: 110_000 };
+const BUDGET = { entry: 32_500, lazyChunk: 12_000, total: 110_000 };
 
 const entryPath = requireBuilt(`${EMBED}${ENTRY}`, 'npm run build:embed');
 const entry = readFileSync(entryPath, 'utf8');

@@ -12,6 +12,7 @@ import type { AccountStatus } from '../../src/machine/types.js';
 import { daysLeftAt, topUpEligibility, urgencyOf, type Eligibility } from '../../src/machine/rules.js';
 import {
   MAX_DAYS,
+  dateFromParts,
   daysBetween,
   digitsOnly,
   isCalendarDate,
@@ -265,6 +266,19 @@ describe('calendar dates', () => {
       ),
     );
     expect(isCalendarDate('2024-2-29')).toBe(false);
+  });
+});
+
+describe('dateFromParts', () => {
+  /** Digits as a Japanese keyboard may type them: ASCII or full-width, with spaces around. */
+  const typedAs = (digits: string) =>
+    fc.tuple(fc.boolean(), fc.constantFrom('', ' ', '\u3000')).map(([wide, space]) => `${space}${wide ? [...digits].map((d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).join('') : digits}${space}`);
+
+  it('reads every calendar day, however its digits were typed, with or without leading zeros', () => {
+    const typedDay = fc.tuple(calendarDay(1000, 9999), fc.boolean()).chain(([day, padded]) =>
+      fc.tuple(fc.constant(day), typedAs(String(day.y)), typedAs(padded ? pad(day.m, 2) : String(day.m)), typedAs(padded ? pad(day.d, 2) : String(day.d))),
+    );
+    fc.assert(fc.property(typedDay, ([day, year, month, dayOfMonth]) => dateFromParts({ year, month, day: dayOfMonth }) === ymd(day.y, day.m, day.d)));
   });
 });
 

@@ -70,11 +70,7 @@ export interface FieldOptions {
   inputmode?: string;
   hint?: string;
   maxlength?: number;
-  /**
-   * With `bad` when the control holds typing it cannot read as a value (30 February in a date
-   * control, which then fires no input event: a date control is read as each key goes up).
-   */
-  onInput: (value: string, bad: boolean) => void;
+  onInput: (value: string) => void;
   /** Extra attributes are not needed often; this covers the spellcheck of codes and names. */
   spellcheck?: boolean;
 }
@@ -96,8 +92,7 @@ export function field(v: ViewHost, o: FieldOptions): TemplateResult {
       spellcheck=${o.spellcheck === false ? 'false' : nothing}
       aria-invalid=${showError ? 'true' : 'false'}
       aria-describedby=${describedBy || nothing}
-      @input=${({ target: t }: { target: HTMLInputElement }) => o.onInput(t.value, false)}
-      @keyup=${({ target: t }: { target: HTMLInputElement }) => t.type === 'date' && o.onInput(t.value, t.validity.badInput)}
+      @input=${({ target: t }: { target: HTMLInputElement }) => o.onInput(t.value)}
     />
     ${showError ? html`<p class="field-error" id="${o.id}-error">${v.m.fieldErrors[o.error!]}</p>` : nothing}
   </div>`;

@@ -4,6 +4,7 @@ import * as g from '../../../src/machine/guards.js';
 import { initialContext } from '../../../src/machine/setup.js';
 import { TROUBLE_CHECKS } from '../../../src/machine/troubleshooting-checks.js';
 import { ICCID_19, TODAY, account, activationEvent, capabilities, ctxWith, err, order, outcome, PLANS } from './harness.js';
+import { datePartsOf } from '../../../src/testing/dates.js';
 
 const withValidity = (v: Partial<WizardContext['validity']>): WizardContext => {
   const c = ctxWith();
@@ -32,7 +33,7 @@ describe('initialContext', () => {
     expect(c.platform).toBe('ios');
     expect(c.presetChannel).toBeNull();
     expect(c.channel).toBeNull();
-    expect(c.validity).toEqual({ mode: null, date: '', daysLeft: '', today: TODAY });
+    expect(c.validity).toEqual({ mode: null, date: datePartsOf(''), daysLeft: '', today: TODAY });
     expect(c.login.method).toBe('account');
     expect(c.activation).toEqual({ delayMs: 2_000, elapsedMs: 0, polls: 0, expiresAt: null });
   });
@@ -52,19 +53,19 @@ describe('validityError / validityComplete', () => {
     expect(g.validityComplete(ctxWith())).toBe(false);
   });
   it('date mode validates the date against today', () => {
-    expect(g.validityError(withValidity({ mode: 'date', date: '' }))).toEqual({ field: 'date', error: 'required' });
-    expect(g.validityError(withValidity({ mode: 'date', date: '2026-02-30' }))).toEqual({ field: 'date', error: 'date-invalid' });
-    expect(g.validityError(withValidity({ mode: 'date', date: 'soon' }))).toEqual({ field: 'date', error: 'date-invalid' });
-    expect(g.validityError(withValidity({ mode: 'date', date: '2040-01-01' }))).toEqual({ field: 'date', error: 'date-too-far' });
-    expect(g.validityComplete(withValidity({ mode: 'date', date: '2026-11-29' }))).toBe(true);
+    expect(g.validityError(withValidity({ mode: 'date', date: datePartsOf('') }))).toEqual({ field: 'date', error: 'required' });
+    expect(g.validityError(withValidity({ mode: 'date', date: datePartsOf('2026-02-30') }))).toEqual({ field: 'date', error: 'date-invalid' });
+    expect(g.validityError(withValidity({ mode: 'date', date: datePartsOf('soon') }))).toEqual({ field: 'date', error: 'date-invalid' });
+    expect(g.validityError(withValidity({ mode: 'date', date: datePartsOf('2040-01-01') }))).toEqual({ field: 'date', error: 'date-too-far' });
+    expect(g.validityComplete(withValidity({ mode: 'date', date: datePartsOf('2026-11-29') }))).toBe(true);
   });
   it('days mode validates the number of days, ignoring the date', () => {
-    expect(g.validityError(withValidity({ mode: 'days', daysLeft: '', date: '2026-11-29' }))).toEqual({ field: 'daysLeft', error: 'required' });
+    expect(g.validityError(withValidity({ mode: 'days', daysLeft: '', date: datePartsOf('2026-11-29') }))).toEqual({ field: 'daysLeft', error: 'required' });
     expect(g.validityError(withValidity({ mode: 'days', daysLeft: '3651' }))).toEqual({ field: 'daysLeft', error: 'days-invalid' });
-    expect(g.validityComplete(withValidity({ mode: 'days', daysLeft: '0', date: 'garbage' }))).toBe(true);
+    expect(g.validityComplete(withValidity({ mode: 'days', daysLeft: '0', date: datePartsOf('garbage') }))).toBe(true);
   });
   it('"I don\'t know" needs nothing else', () => {
-    expect(g.validityComplete(withValidity({ mode: 'unknown', date: 'garbage', daysLeft: 'x' }))).toBe(true);
+    expect(g.validityComplete(withValidity({ mode: 'unknown', date: datePartsOf('garbage'), daysLeft: 'x' }))).toBe(true);
   });
 });
 

@@ -4,6 +4,7 @@ import { daysLeft, eligibility, progressOf, selectedPlan, statePath, stepOf, urg
 import { recommendation } from '../../../src/machine/plan-rules.js';
 import { MAIN_STEPS } from '../../../src/machine/types.js';
 import { NOW, PLANS, TODAY, account, atChoosing, atReview, atTroubleshooting, capabilities, ctxWith, inDays, Wizard } from './harness.js';
+import { datePartsOf } from '../../../src/testing/dates.js';
 
 const said = (v: Partial<WizardContext['validity']>): WizardContext => {
   const c = ctxWith();
@@ -19,7 +20,7 @@ describe('time left and urgency from what the person said', () => {
     ['2026-12-26', 30, 'within-month'],
     ['2026-12-27', 31, 'plenty'],
   ] as const)('date %s → %i days, %s', (date, days, u) => {
-    const c = said({ mode: 'date', date });
+    const c = said({ mode: 'date', date: datePartsOf(date) });
     expect(daysLeft(c)).toEqual({ days, source: 'person' });
     expect(urgency(c)).toBe(u);
   });
@@ -37,11 +38,11 @@ describe('time left and urgency from what the person said', () => {
   });
 
   it('unknown, nothing yet or unreadable input → unknown', () => {
-    expect(urgency(said({ mode: 'unknown', date: '2026-11-25', daysLeft: '1' }))).toBe('unknown');
+    expect(urgency(said({ mode: 'unknown', date: datePartsOf('2026-11-25'), daysLeft: '1' }))).toBe('unknown');
     expect(urgency(said({ mode: null }))).toBe('unknown');
     expect(urgency(said({ mode: 'days', daysLeft: 'soon' }))).toBe('unknown');
-    expect(urgency(said({ mode: 'date', date: 'soon' }))).toBe('unknown');
-    expect(daysLeft(said({ mode: 'date', date: '' }))).toEqual({ days: null, source: 'person' });
+    expect(urgency(said({ mode: 'date', date: datePartsOf('soon') }))).toBe('unknown');
+    expect(daysLeft(said({ mode: 'date', date: datePartsOf('') }))).toEqual({ days: null, source: 'person' });
   });
 
   it('the provider knows better once signed in', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Channel } from '../../../src/machine/types.js';
 import { TODAY, Wizard } from './harness.js';
+import { datePartsOf } from '../../../src/testing/dates.js';
 
 const next = { type: 'user.next' } as const;
 const back = { type: 'user.back' } as const;
@@ -9,19 +10,19 @@ describe('validity', () => {
   it('starts on the time-left question with nothing entered', () => {
     const w = new Wizard();
     expect(w.state).toBe('validity');
-    expect(w.ctx.validity).toEqual({ mode: null, date: '', daysLeft: '', today: TODAY });
+    expect(w.ctx.validity).toEqual({ mode: null, date: datePartsOf(''), daysLeft: '', today: TODAY });
     expect(w.can(next)).toBe(false);
     expect(w.send(next).state).toBe('validity');
   });
 
   it('date mode: a real date goes on, and the typed values are kept', () => {
-    const w = new Wizard().send({ type: 'user.validity.set', mode: 'date', date: '2026-11-29', today: '2026-11-27' });
-    expect(w.ctx.validity).toEqual({ mode: 'date', date: '2026-11-29', daysLeft: '', today: '2026-11-27' });
+    const w = new Wizard().send({ type: 'user.validity.set', mode: 'date', date: datePartsOf('2026-11-29'), today: '2026-11-27' });
+    expect(w.ctx.validity).toEqual({ mode: 'date', date: datePartsOf('2026-11-29'), daysLeft: '', today: '2026-11-27' });
     expect(w.send(next).state).toBe('channel');
   });
 
   it.each(['2026-02-30', 'not a date', '', '2040-01-01'])('date mode: %j keeps the person on the step', (date) => {
-    const w = new Wizard().send({ type: 'user.validity.set', mode: 'date', date, today: TODAY });
+    const w = new Wizard().send({ type: 'user.validity.set', mode: 'date', date: datePartsOf(date), today: TODAY });
     expect(w.can(next)).toBe(false);
     expect(w.send(next).state).toBe('validity');
   });
@@ -41,12 +42,12 @@ describe('validity', () => {
 
   it('switching modes keeps what was typed in the other mode, and the mode decides what is checked', () => {
     const w = new Wizard()
-      .send({ type: 'user.validity.set', mode: 'date', date: '2026-02-30', today: TODAY })
+      .send({ type: 'user.validity.set', mode: 'date', date: datePartsOf('2026-02-30'), today: TODAY })
       .send({ type: 'user.validity.set', mode: 'days', daysLeft: '5', today: TODAY });
-    expect(w.ctx.validity).toMatchObject({ mode: 'days', date: '2026-02-30', daysLeft: '5' });
+    expect(w.ctx.validity).toMatchObject({ mode: 'days', date: datePartsOf('2026-02-30'), daysLeft: '5' });
     expect(w.can(next)).toBe(true);
     w.send({ type: 'user.validity.set', mode: 'date', today: TODAY });
-    expect(w.ctx.validity).toMatchObject({ mode: 'date', date: '2026-02-30', daysLeft: '5' });
+    expect(w.ctx.validity).toMatchObject({ mode: 'date', date: datePartsOf('2026-02-30'), daysLeft: '5' });
     expect(w.can(next)).toBe(false);
   });
 

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  EMPTY_DATE,
   MAX_DAYS,
+  dateFromParts,
   daysBetween,
   digitsOnly,
   isCalendarDate,
   luhnValid,
+  normalizeTyped,
+  validateDateParts,
   validateDaysLeft,
   validateEmail,
   validateExpiryDate,
@@ -137,6 +141,44 @@ describe('validateExpiryDate', () => {
     expect(validateExpiryDate('2036-11-24', TODAY)).toBe('date-too-far');
     expect(validateExpiryDate('2016-11-28', TODAY)).toBeNull(); // 3650 days ago
     expect(validateExpiryDate('2016-11-27', TODAY)).toBe('date-too-far');
+  });
+});
+
+describe('the expiry date in three fields', () => {
+  const parts = (year: string, month: string, day: string) => ({ year, month, day });
+
+  it('normalizeTyped folds what a Japanese keyboard types into ASCII and drops spaces', () => {
+    expect(normalizeTyped('２０２８')).toBe('2028');
+    expect(normalizeTyped(' 1\u30002 ')).toBe('12');
+    expect(normalizeTyped('ＮＲＴ－２４０００１')).toBe('NRT-240001');
+  });
+
+  it.each([
+    [parts('2027', '12', '31'), '2027-12-31'],
+    [parts('2028', '2', '29'), '2028-02-29'],
+    [parts('２０２８', '０２', '２９'), '2028-02-29'],
+    [parts('27', '1', '5'), '2027-01-05'],
+    [parts(' 2028 ', ' 1 ', ' 1 '), '2028-01-01'],
+  ])('dateFromParts(%j) is %s', (typed, iso) => {
+    expect(dateFromParts(typed)).toBe(iso);
+  });
+
+  it.each([parts('2027', '2', '29'), parts('2026', '02', '30'), parts('2028', '13', '1'), parts('202', '1', '1'), parts('10000', '1', '1'), parts('2028', '1', ''), EMPTY_DATE])(
+    'dateFromParts(%j) names no day',
+    (typed) => {
+      expect(dateFromParts(typed)).toBeNull();
+    },
+  );
+
+  it('validateDateParts: nothing, then a part that cannot be right, then a missing part, then the day itself', () => {
+    expect(validateDateParts(EMPTY_DATE, TODAY)).toBe('required');
+    expect(validateDateParts(parts(' ', '\u3000', ''), TODAY)).toBe('required');
+    expect(validateDateParts(parts('', 'Dec', ''), TODAY)).toBe('date-invalid');
+    expect(validateDateParts(parts('2026', '', ''), TODAY)).toBe('date-incomplete');
+    expect(validateDateParts(parts('', '12', '31'), TODAY)).toBe('date-incomplete');
+    expect(validateDateParts(parts('2026', '02', '30'), TODAY)).toBe('date-invalid');
+    expect(validateDateParts(parts('2040', '1', '1'), TODAY)).toBe('date-too-far');
+    expect(validateDateParts(parts('2026', '11', '29'), TODAY)).toBeNull();
   });
 });
 
