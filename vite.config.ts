@@ -24,6 +24,30 @@ function wtrSocketStub(): Plugin {
 }
 
 /**
+ * Real pages that browser tests open in a frame (the standalone page, test/browser/pages/): in
+ * a test run, Vitest routes every dynamic import through its runner, which lives in the test's
+ * window, and the tests fix the clock there (test/browser/setup.ts). Before the page's own
+ * scripts, it borrows both from the test that framed it. Only under Vitest, only in a frame.
+ */
+function framedTestPages(): Plugin {
+  return {
+    name: 'framed-test-pages',
+    apply: 'serve',
+    transformIndexHtml: (_html, ctx) =>
+      ctx.path === '/index.html' || ctx.path.startsWith('/test/browser/pages/')
+        ? [
+            {
+              tag: 'script',
+              children:
+                'if (window.parent !== window && window.parent.__vitest_browser_runner__) { window.__vitest_browser_runner__ = window.parent.__vitest_browser_runner__; window.Date = window.parent.Date; }',
+              injectTo: 'head-prepend',
+            },
+          ]
+        : [],
+  };
+}
+
+/**
  * The standalone page preloads, beside its entry, the chunks it fetches right after the first
  * step renders: the later steps (`later`), the English later catalog (`en-later`) and the demo
  * provider (`demo`, used since the page sets no provider), each with its static imports. Vite
@@ -82,6 +106,8 @@ const chromiumBrowser = () => ({
   headless: true,
   provider: playwright({
     launchOptions: { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS },
+    // The same language and time zone on every machine: a test's result may not depend on them.
+    contextOptions: { locale: 'en-US', timezoneId: 'Asia/Tokyo' },
   }),
   instances: [{ browser: 'chromium' as const }],
   screenshotFailures: false,
@@ -105,7 +131,7 @@ export default defineConfig({
         },
       },
       {
-        plugins: [wtrSocketStub()],
+        plugins: [wtrSocketStub(), framedTestPages()],
         optimizeDeps: { include: ['xstate', 'react', 'react-dom', 'react-dom/client', 'vue', '@open-wc/testing > chai-a11y-axe', '@open-wc/testing > @esm-bundle/chai'], exclude: ['@open-wc/testing', 'lit', 'lit-html', 'lit-element', '@lit/reactive-element'] },
         test: {
           name: 'browser',

@@ -7,18 +7,99 @@
 import { expect } from '@open-wc/testing';
 import { cdp, page } from 'vitest/browser';
 import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
+import { SimulatedClock } from 'xstate';
 import type { EsimRenewalWizard } from '../../src/element/esim-renewal-wizard.js';
 import { LOCALES } from '../../src/i18n/locales.js';
+import { localToday } from '../../src/i18n/today.js';
+import { EDGE_DATES, FIXED_NOW } from '../../src/testing/dates.js';
 import { VIEW_STATES, createProvider, type ViewStateEntry } from '../../src/testing/view-states.js';
-import { mount, root, state, waitForLocale } from './helpers.js';
+import { fillDate, mount, root, state, waitForLocale } from './helpers.js';
 
 const WIDTH = 320;
 
-const describeNode = (n: Element) => `${n.tagName.toLowerCase()}${n.id ? `#${n.id}` : ''}${n.className && typeof n.className === 'string' ? `.${n.className.trim().split(/\s+/).join('.')}` : ''} "${(n.textContent ?? '').trim().slice(0, 40)}"`;
+const describeNode = (n: Element) => `${n.localName}${n.id ? `#${n.id}` : ''}${n.className && typeof n.className === 'string' ? `.${n.className.trim().split(/\s+/).join('.')}` : ''} "${(n.textContent ?? '').trim().slice(0, 40)}"`;
 
-async function reach(entry: ViewStateEntry): Promise<EsimRenewalWizard> {
-  const provider = createProvider(entry);
-  const { el, clock } = await mount({ provider, ...(entry.setup?.channel ? { channel: entry.setup.channel } : {}) });
+/**
+ * A page a wizard is seen on, 320 CSS px wide with its root font at 200 %. The test page is
+ * this document; the others are real pages in a 320 px frame, so their own margins and styles
+ * count: the standalone page (index.html, as `npm start` and `npm run dev` serve it) and a host
+ * page that is the README's one-script snippet and nothing else.
+ */
+interface HostPage {
+  readonly name: string;
+  readonly document: Document;
+  /** A fresh wizard where the page has its own, configured for the entry. */
+  mount(entry: ViewStateEntry): Promise<{ el: EsimRenewalWizard; clock: SimulatedClock }>;
+  close(): void;
+}
+
+/** A fresh wizard in this document, configured for the entry. */
+async function mountHere(entry: ViewStateEntry): Promise<{ el: EsimRenewalWizard; clock: SimulatedClock }> {
+  const { el, clock } = await mount({ provider: createProvider(entry), ...(entry.setup?.channel ? { channel: entry.setup.channel } : {}) });
+  return { el, clock };
+}
+
+const testPage = async (): Promise<HostPage> => {
+  const viewport: [number, number] = [innerWidth, innerHeight];
+  const fontSize = document.documentElement.style.fontSize;
+  await page.viewport(WIDTH, 640);
+  document.documentElement.style.fontSize = '200%';
+  return {
+    name: 'the test page',
+    document,
+    mount: mountHere,
+    close: () => {
+      document.documentElement.style.fontSize = fontSize;
+      void page.viewport(...viewport);
+    },
+  };
+};
+
+const framedPage = (name: string, url: string) => async (): Promise<HostPage> => {
+  const frame = document.createElement('iframe');
+  frame.title = name;
+  frame.src = url;
+  // Tall enough never to scroll: a scroll bar would take width from the page.
+  Object.assign(frame.style, { display: 'block', border: '0', width: `${WIDTH}px`, height: '6000px' });
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  // Its clock is the tests' fixed one (vite.config.ts, framedTestPages), so its wizard's "today" is theirs.
+  const win = frame.contentWindow!;
+  await win.customElements.whenDefined('esim-renewal-wizard');
+  const doc = frame.contentDocument!;
+  doc.documentElement.style.fontSize = '200%';
+  // The page's own wizard, as the page configures it: each test's wizard takes its place.
+  const attributes = [...doc.querySelector('esim-renewal-wizard')!.attributes].map(({ name: attribute, value }) => [attribute, value] as const);
+  return {
+    name,
+    document: doc,
+    mount: async (entry) => {
+      const old = doc.querySelector('esim-renewal-wizard')!;
+      const el = doc.createElement('esim-renewal-wizard') as EsimRenewalWizard;
+      const clock = new SimulatedClock();
+      for (const [attribute, value] of attributes) el.setAttribute(attribute, value);
+      el.setAttribute('no-persist', '');
+      if (entry.setup?.channel) el.setAttribute('channel', entry.setup.channel);
+      el.provider = createProvider(entry);
+      el.clock = clock;
+      old.replaceWith(el);
+      await el.updateComplete;
+      return { el, clock };
+    },
+    close: () => frame.remove(),
+  };
+};
+
+const PAGES = [
+  ['the test page', testPage],
+  ['the standalone page', framedPage('the standalone page', '/index.html?lang=en')],
+  ['a plain host page', framedPage('a plain host page', '/test/browser/pages/plain-host.html')],
+] as const;
+
+async function reach(host: Pick<HostPage, 'mount'>, entry: ViewStateEntry): Promise<EsimRenewalWizard> {
+  const { el, clock } = await host.mount(entry);
+  const provider = el.provider as ReturnType<typeof createProvider>;
   await entry.setup?.configure?.(el, { clock, provider });
   await entry.reach(el, { clock, provider });
   await el.updateComplete;
@@ -27,9 +108,12 @@ async function reach(entry: ViewStateEntry): Promise<EsimRenewalWizard> {
 
 /** Nothing sticks out sideways or is clipped. */
 function expectReflows(el: EsimRenewalWizard, where: string): void {
+  const doc = el.ownerDocument;
+  const win = doc.defaultView!;
   const base = root(el).querySelector<HTMLElement>('.base')!;
   const box = base.getBoundingClientRect();
-  expect(parseFloat(getComputedStyle(base).fontSize), `${where}: the text is doubled`).to.equal(32);
+  expect(win.innerWidth, `${where}: the page is 320 px wide`).to.equal(WIDTH);
+  expect(parseFloat(win.getComputedStyle(base).fontSize), `${where}: the text is doubled`).to.equal(32);
   expect(box.right, `${where}: the wizard fits the viewport`).to.be.at.most(WIDTH + 0.5);
 
   const sticking: string[] = [];
@@ -41,8 +125,8 @@ function expectReflows(el: EsimRenewalWizard, where: string): void {
     // Every control, every piece of text: inside the wizard's box.
     if (r.right > box.right + 0.5 || r.left < box.left - 0.5) sticking.push(`${describeNode(node)} [${Math.round(r.left)}–${Math.round(r.right)}]`);
     // A text field scrolls what is typed into it: that is how a one-line field works, not clipping.
-    if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement || node instanceof HTMLSelectElement) continue;
-    const cs = getComputedStyle(node);
+    if (['input', 'textarea', 'select'].includes(node.localName)) continue;
+    const cs = win.getComputedStyle(node);
     const hidesX = cs.overflowX === 'hidden' || cs.overflowX === 'clip';
     const hidesY = cs.overflowY === 'hidden' || cs.overflowY === 'clip';
     if (hidesX && node.scrollWidth > node.clientWidth + 1) clipped.push(`${describeNode(node)} (x: ${node.scrollWidth} > ${node.clientWidth})`);
@@ -51,59 +135,69 @@ function expectReflows(el: EsimRenewalWizard, where: string): void {
   expect(sticking.join('\n'), `${where}: elements past the wizard's edge`).to.equal('');
   expect(clipped.join('\n'), `${where}: clipped content`).to.equal('');
   expect(base.scrollWidth, `${where}: content wider than the wizard`).to.be.at.most(base.clientWidth);
-  expect(document.documentElement.scrollWidth, `${where}: the page does not scroll sideways`).to.be.at.most(WIDTH);
+  expect(doc.documentElement.scrollWidth, `${where}: the page does not scroll sideways`).to.be.at.most(WIDTH);
 }
 
-describe('at 320 CSS px with the text at 200 %', () => {
-  let viewport: [number, number];
-  let fontSize: string;
-  beforeAll(async () => {
-    viewport = [innerWidth, innerHeight];
-    fontSize = document.documentElement.style.fontSize;
-    await page.viewport(WIDTH, 640);
-    document.documentElement.style.fontSize = '200%';
-  });
-  afterAll(async () => {
-    document.documentElement.style.fontSize = fontSize;
-    await page.viewport(...viewport);
-  });
+for (const [pageName, open] of PAGES) {
+  describe(`on ${pageName}, at 320 CSS px with the text at 200 %`, () => {
+    let host: HostPage;
+    beforeAll(async () => {
+      host = await open();
+    });
+    afterAll(() => host.close());
 
-  it('is set up: the viewport is 320 px and the root font doubled', () => {
-    expect(innerWidth).to.equal(WIDTH);
-    expect(parseFloat(getComputedStyle(document.documentElement).fontSize)).to.equal(32);
-  });
+    it('is set up: 320 px wide, the root font doubled, and the tests’ own day', () => {
+      const win = host.document.defaultView!;
+      expect(win.innerWidth).to.equal(WIDTH);
+      expect(parseFloat(win.getComputedStyle(host.document.documentElement).fontSize)).to.equal(32);
+      expect(localToday(new win.Date().getTime())).to.equal(localToday(FIXED_NOW));
+    });
 
-  describe('every view state, in English', () => {
-    for (const entry of VIEW_STATES) {
-      it(entry.id, async () => {
-        const el = await reach(entry);
-        expect(state(el)).to.match(typeof entry.state === 'string' ? new RegExp(`^${entry.state.replace(/\./g, '\\.')}$`) : entry.state);
-        expectReflows(el, entry.id);
-      });
-    }
-  });
+    describe('every view state, in English', () => {
+      for (const entry of VIEW_STATES) {
+        it(entry.id, async () => {
+          const el = await reach(host, entry);
+          expect(state(el)).to.match(typeof entry.state === 'string' ? new RegExp(`^${entry.state.replace(/\./g, '\\.')}$`) : entry.state);
+          expectReflows(el, entry.id);
+        });
+      }
+    });
 
-  describe('text-heavy views in the other languages', () => {
-    const heavy = ['validity.android', 'shop-visit', 'login.error.invalid-credentials', 'plan.choosing.recommender', 'payment.review.card', 'payment.awaitingCash', 'done', 'troubleshooting.check.user', 'troubleshooting.escalate'];
-    for (const id of heavy) {
-      it(id, async () => {
-        const entry = VIEW_STATES.find((e) => e.id === id)!;
-        expect(entry, id).to.not.equal(undefined);
-        const el = await reach(entry);
-        for (const locale of LOCALES.filter((l) => l !== 'en')) {
-          el.setAttribute('lang', locale);
-          await waitForLocale(el, locale);
-          expectReflows(el, `${id} in ${locale}`);
+    it('the expiry date fields, holding the widest dates, in every language', async () => {
+      const el = await reach(host, VIEW_STATES.find((e) => e.id === 'validity.date.expired')!);
+      for (const locale of LOCALES) {
+        el.setAttribute('lang', locale);
+        await waitForLocale(el, locale);
+        const legend = root(el).querySelector('fieldset.date legend')!.textContent!.trim();
+        for (const date of EDGE_DATES) {
+          await fillDate(el, legend, date);
+          expectReflows(el, `${date} in ${locale}`);
         }
-      });
-    }
+      }
+    });
+
+    describe('text-heavy views in the other languages', () => {
+      const heavy = ['validity.android', 'shop-visit', 'login.error.invalid-credentials', 'plan.choosing.recommender', 'payment.review.card', 'payment.awaitingCash', 'done', 'troubleshooting.check.user', 'troubleshooting.escalate'];
+      for (const id of heavy) {
+        it(id, async () => {
+          const entry = VIEW_STATES.find((e) => e.id === id)!;
+          expect(entry, id).to.not.equal(undefined);
+          const el = await reach(host, entry);
+          for (const locale of LOCALES.filter((l) => l !== 'en')) {
+            el.setAttribute('lang', locale);
+            await waitForLocale(el, locale);
+            expectReflows(el, `${id} in ${locale}`);
+          }
+        });
+      }
+    });
   });
-});
+}
 
 describe('summaries follow the wizard’s width', () => {
   it('side by side when there is room; stacked at 320 px with the text doubled', async () => {
     const entry = VIEW_STATES.find((e) => e.id === 'payment.review')!;
-    const el = await reach(entry);
+    const el = await reach({ mount: mountHere }, entry);
     const pair = () => {
       const dt = root(el).querySelector('dl.summary dt')!.getBoundingClientRect();
       const dd = root(el).querySelector('dl.summary dd')!.getBoundingClientRect();
@@ -130,7 +224,7 @@ describe('reduced motion', () => {
   });
 
   it('the spinner turns normally and stands still with prefers-reduced-motion: reduce', async () => {
-    const el = await reach(VIEW_STATES.find((e) => e.id === 'login.submitting')!);
+    const el = await reach({ mount: mountHere }, VIEW_STATES.find((e) => e.id === 'login.submitting')!);
     const spinner = root(el).querySelector<HTMLElement>('.spinner')!;
     expect(spinner, 'a spinner while signing in').to.not.equal(null);
     expect(getComputedStyle(spinner).animationName).to.equal('spin');
@@ -144,7 +238,7 @@ describe('reduced motion', () => {
   });
 
   it('the stylesheet has a prefers-reduced-motion: reduce rule that sets animation: none on .spinner', async () => {
-    const el = await reach(VIEW_STATES.find((e) => e.id === 'validity.empty')!);
+    const el = await reach({ mount: mountHere }, VIEW_STATES.find((e) => e.id === 'validity.empty')!);
     const rules = el.shadowRoot!.adoptedStyleSheets.flatMap((s) => [...s.cssRules]);
     const media = rules.filter((r): r is CSSMediaRule => r instanceof CSSMediaRule && /prefers-reduced-motion:\s*reduce/.test(r.conditionText));
     expect(media.length, 'a reduced-motion rule').to.be.greaterThan(0);
