@@ -11,5 +11,5 @@ export type {
 } from './element/events.js';
 export type * from './providers/contract.js';
 export { ProviderError } from './providers/errors.js';
-export type * from './machine/types.js';
-export { STEP_IDS } from './machine/types.js';
+export type * from './domain/types.js';
+export { STEP_IDS } from './domain/types.js';

@@ -6,7 +6,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, type Mock } from 'storybook/test';
 import { SimulatedClock } from 'xstate';
-import { DemoProvider, type ActivationScenario } from '../src/providers/demo.js';
+import { DemoProvider } from '../src/providers/demo.js';
+import type { ActivationScenario } from '../src/domain/types.js';
 import { mounted, renderWizard, wizardArgs, wizardArgTypes, type WizardArgs } from './support/wizard.js';
 import {
   CARD_DECLINED,

@@ -9,7 +9,7 @@ import cookie from '@fastify/cookie';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Credentials, SupportRequest } from '../../src/providers/contract.js';
-import type { PaymentMethod } from '../../src/machine/types.js';
+import type { PaymentMethod } from '../../src/domain/types.js';
 import { CATALOGUE_VERSION } from '../../src/providers/catalogue.js';
 import type { ServerConfig } from './config.js';
 import { buildOpenApi } from './openapi.js';

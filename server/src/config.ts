@@ -5,9 +5,10 @@
  */
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import { ACTIVATION_SCENARIOS } from '../../src/domain/types.js';
 import type { ActivationMode } from './repository.js';
 
-export const ACTIVATION_MODES = ['immediate', 'delayed', 'never', 'failed'] as const satisfies readonly ActivationMode[];
+export const ACTIVATION_MODES: readonly ActivationMode[] = ACTIVATION_SCENARIOS;
 
 export interface ServerConfig {
   /** The address the site (page + API) listens on. Default 127.0.0.1. */

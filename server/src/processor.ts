@@ -6,19 +6,9 @@
  * validation only and never leave this function.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { cardBrand, validateCardCvc, validateCardExpiry, validateCardNumber } from '../../src/machine/card-validation.js';
-import { digitsOnly } from '../../src/machine/validation.js';
-
-/** What charging the card does. */
-export type CardBehaviour = 'succeed' | 'card_declined' | 'insufficient_funds' | 'authenticate';
-
-/** Stripe's test cards, as the demo provider has them; any other valid number succeeds. */
-const TEST_CARDS: ReadonlyMap<string, CardBehaviour> = new Map([
-  ['4242424242424242', 'succeed'],
-  ['4000000000000002', 'card_declined'],
-  ['4000000000009995', 'insufficient_funds'],
-  ['4000002760003184', 'authenticate'],
-]);
+import { cardBrand, validateCardCvc, validateCardExpiry, validateCardNumber } from '../../src/domain/card-validation.js';
+import { digitsOnly } from '../../src/domain/validation.js';
+import { TEST_CARD_BEHAVIOURS, type CardBehaviour } from '../../src/domain/test-cards.js';
 
 const TOKEN_TTL_MS = 30 * 60_000;
 const PREFIX = 'tok_';
@@ -38,7 +28,7 @@ export function tokenize(secret: Buffer, card: { number: string; expiry: string;
   const brand = cardBrand(number);
   const today = new Date(now).toISOString().slice(0, 10);
   if (validateCardNumber(number) || validateCardExpiry(card.expiry, today) || validateCardCvc(card.cvc, brand)) return { ok: false };
-  const claims = { b: TEST_CARDS.get(number) ?? 'succeed', r: brand, l: number.slice(-4), e: now + TOKEN_TTL_MS, n: randomBytes(9).toString('base64url') };
+  const claims = { b: TEST_CARD_BEHAVIOURS.get(number) ?? 'succeed', r: brand, l: number.slice(-4), e: now + TOKEN_TTL_MS, n: randomBytes(9).toString('base64url') };
   const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
   return { ok: true, token: `${PREFIX}${payload}.${sign(secret, payload)}`, brand, last4: claims.l };
 }

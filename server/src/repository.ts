@@ -7,7 +7,7 @@
  * counting a sign-in failure) say so, and an implementation runs each in one transaction.
  * Nothing here ever holds a card number or security code: payments keep brand and last four.
  */
-import type { Capabilities, Channel, DeclineCode, PaymentMethod } from '../../src/machine/types.js';
+import type { ActivationScenario, Capabilities, Channel, DeclineCode, PaymentMethod } from '../../src/domain/types.js';
 
 export interface AccountRecord {
   readonly id: string;
@@ -48,7 +48,8 @@ export interface SessionRecord {
   readonly expiresAt: number;
 }
 
-export type ActivationMode = 'immediate' | 'delayed' | 'never' | 'failed';
+/** How a bought plan comes alive on the demo backend (`--activation`). */
+export type ActivationMode = ActivationScenario;
 
 export interface OrderRecord {
   readonly id: string;

@@ -5,29 +5,14 @@
  * document cannot describe a request the server would not accept.
  *
  * The schemas use only keywords that mean the same in JSON Schema draft-07 (Fastify's Ajv) and
- * 2020-12 (OpenAPI 3.1). The domain shapes are those of src/machine/types.ts.
+ * 2020-12 (OpenAPI 3.1). The domain shapes are those of src/domain/types.ts.
  */
-import { CHANNELS, IDENTIFY_METHODS, PAYMENT_METHODS } from '../../src/machine/types.js';
+import { CHANNELS, CONTRACT_ERROR_CODES, DECLINE_CODES, IDENTIFY_METHODS, PAYMENT_METHODS, type ContractErrorCode } from '../../src/domain/types.js';
 
 export type Schema = { readonly [key: string]: unknown };
 
-const DECLINE_CODES = ['card_declined', 'insufficient_funds', 'expired_card', 'authentication_failed', 'voucher_expired'] as const;
-
 /** The server's error codes: the contract's table. */
-export const ERROR_CODES = [
-  'invalid-input',
-  'invalid-credentials',
-  'session-expired',
-  'declined',
-  'locked',
-  'csrf',
-  'not-found',
-  'conflict',
-  'already-paid',
-  'rate-limited',
-  'server',
-] as const;
-export type ServerErrorCode = (typeof ERROR_CODES)[number];
+export type ServerErrorCode = ContractErrorCode;
 
 const text = (maxLength: number, minLength = 0): Schema => ({ type: 'string', minLength, maxLength });
 const instant: Schema = { type: 'string', format: 'date-time', description: 'An ISO 8601 instant in UTC.' };
@@ -40,7 +25,7 @@ const object = (properties: Record<string, Schema>, required: readonly string[],
 });
 
 // ---------------------------------------------------------------------------------------------
-// Domain shapes (src/machine/types.ts)
+// Domain shapes (src/domain/types.ts)
 // ---------------------------------------------------------------------------------------------
 
 export const Channel: Schema = { type: 'string', enum: [...CHANNELS], description: 'Where the eSIM was bought.' };
@@ -176,7 +161,7 @@ export const Health = object({ status: { const: 'ok' }, catalogueVersion: text(6
 /** The one error shape. */
 export const ErrorBody = object(
   {
-    code: { type: 'string', enum: [...ERROR_CODES] },
+    code: { type: 'string', enum: [...CONTRACT_ERROR_CODES] },
     message: text(1000),
     retryable: { type: 'boolean' },
     declineCode: DeclineCode,

@@ -6,10 +6,10 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { Credentials, SupportRequest } from '../../src/providers/contract.js';
 import { PLANS_BY_CHANNEL, accountStatusOf, type DemoAccount } from '../../src/providers/catalogue.js';
-import type { AccountStatus, ActivationStatus, DeclineCode, Order, PaymentMethod, PaymentOutcome, Plan } from '../../src/machine/types.js';
-import { planEffect } from '../../src/machine/plan-rules.js';
-import { topUpEligibility } from '../../src/machine/rules.js';
-import { digitsOnly, luhnValid } from '../../src/machine/validation.js';
+import type { AccountStatus, ActivationStatus, DeclineCode, Order, PaymentMethod, PaymentOutcome, Plan } from '../../src/domain/types.js';
+import { planEffect } from '../../src/domain/plan-rules.js';
+import { topUpEligibility } from '../../src/domain/rules.js';
+import { digitsOnly, luhnValid } from '../../src/domain/validation.js';
 import { dummyHash, verifyPassword } from './passwords.js';
 import { tokenize, verifyToken } from './processor.js';
 import type {

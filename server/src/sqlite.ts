@@ -10,8 +10,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DEMO_ACCOUNTS } from '../../src/providers/catalogue.js';
-import { digitsOnly } from '../../src/machine/validation.js';
-import type { Capabilities, Channel, DeclineCode, PaymentMethod } from '../../src/machine/types.js';
+import { digitsOnly } from '../../src/domain/validation.js';
+import type { Capabilities, Channel, DeclineCode, PaymentMethod } from '../../src/domain/types.js';
 import { hashPassword } from './passwords.js';
 import type {
   AccountRecord,
@@ -31,7 +31,7 @@ import type {
 } from './repository.js';
 
 /** Each entry moves the schema one version up; never edit one that has shipped, add another. */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE accounts (
     id TEXT PRIMARY KEY,

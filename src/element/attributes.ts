@@ -3,11 +3,11 @@
  * console warning naming the attribute and what it accepts, and the default is used instead.
  */
 import type { PropertyValues, ReactiveElement } from 'lit';
-import { CHANNELS } from '../machine/types.js';
+import { ACTIVATION_SCENARIOS, CHANNELS } from '../domain/types.js';
 
 const ACCEPTED: Record<string, { attribute: string; values: readonly string[] }> = {
   channel: { attribute: 'channel', values: CHANNELS },
-  demoScenario: { attribute: 'demo-scenario', values: ['immediate', 'delayed', 'never', 'failed'] },
+  demoScenario: { attribute: 'demo-scenario', values: ACTIVATION_SCENARIOS },
   theme: { attribute: 'theme', values: ['light', 'dark', 'auto'] },
 };
 

@@ -1,5 +1,5 @@
 /** The wizard's events fired from sign-in onwards: they load with the later steps. */
-import type { Money } from '../machine/types.js';
+import type { Money } from '../domain/types.js';
 import type { PaymentRequestDetail, RenewalCompleteDetail, SessionExpiredDetail, WizardErrorDetail } from './events.js';
 
 /** Every wizard event bubbles and crosses shadow roots. */

@@ -3,7 +3,7 @@
  * events-later.ts, which loads with the later steps). Each is an `Event` subclass with a typed, read-only `detail`;
  * all bubble and cross shadow roots (composed). None ever carries card data or passwords.
  */
-import type { ErrorCode, StepId } from '../machine/types.js';
+import type { ErrorCode, StepId } from '../domain/types.js';
 import type { PaymentRequestEvent, RenewalCompleteEvent, SessionExpiredEvent, WizardErrorEvent } from './events-later.js';
 
 export interface StepChangeDetail {

@@ -4,11 +4,11 @@
  * the wizard starts later, e.g. resumed), so the first paint carries only what it shows.
  */
 import type { WizardContext } from '../machine/context.js';
-import type { StepId } from '../machine/types.js';
+import type { StepId } from '../domain/types.js';
 import type { Messages } from '../i18n/en.js';
-import { digitsOnly } from '../machine/validation.js';
+import { digitsOnly } from '../domain/validation.js';
 import type { CardInput, Provider } from '../providers/contract.js';
-import type { ActivationScenario } from '../providers/demo.js';
+import { ACTIVATION_SCENARIOS, type ActivationScenario } from '../domain/types.js';
 import { laterStyles } from './later.styles.js';
 import { activationView, doneView } from './views/activation.js';
 import { channelView } from './views/channel.js';
@@ -180,7 +180,7 @@ export async function fallbackProvider(el: { apiBase: string | null; demoScenari
 
 /** The demo's activation scenario: an unknown one is reported (checkAttributes) and means `immediate`. */
 function validScenario(name: string): ActivationScenario {
-  return (['immediate', 'delayed', 'never', 'failed'] as const).find((s) => s === name) ?? 'immediate';
+  return ACTIVATION_SCENARIOS.find((s) => s === name) ?? 'immediate';
 }
 
 /**

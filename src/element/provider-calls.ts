@@ -4,28 +4,8 @@
  * vault, never from the machine. Loaded with the later steps: the first steps call nothing.
  */
 import type { ActivationRequestInput, IdentifyInput, PayInput, ProviderEvent, SupportInput } from '../machine/context.js';
-import type { ErrorCode, WizardError } from '../machine/types.js';
+import { ERROR_CODES, type ErrorCode, type WizardError } from '../domain/types.js';
 
-/** Every error code, as a value (the type is in machine/types.ts); a missing one fails to compile. */
-export const ERROR_CODES = [
-  'network',
-  'timeout',
-  'server',
-  'rate-limited',
-  'invalid-credentials',
-  'locked',
-  'not-found',
-  'session-expired',
-  'invalid-input',
-  'conflict',
-  'already-paid',
-  'malformed-response',
-  'unknown',
-] as const satisfies readonly ErrorCode[];
-// Both ways: every ErrorCode is in the list.
-type Missing = Exclude<ErrorCode, (typeof ERROR_CODES)[number]>;
-const complete: Missing extends never ? true : Missing = true;
-void complete;
 import type { Credentials, Provider, Session } from '../providers/contract.js';
 import type { ProviderCalls, Vault } from './provider-actors.js';
 

@@ -1,5 +1,5 @@
 /** Where each troubleshooting check is done on the phone (labels from each locale's `os` glossary). */
-import type { TroubleCheckId } from '../machine/troubleshooting-checks.js';
+import type { TroubleCheckId } from '../domain/troubleshooting-checks.js';
 import type { PhonePaths } from './phone-paths.js';
 
 /** Where each troubleshooting check is done. An empty list: the check needs no settings path. */

@@ -2,7 +2,7 @@
  * English, later steps (sign-in onwards): a separate chunk, loaded after the first step has
  * rendered, with the views that use it. Its type is what every locale's later part must have.
  */
-import type { TroubleCheckId } from '../machine/troubleshooting-checks.js';
+import type { TroubleCheckId } from '../domain/troubleshooting-checks.js';
 
 const plural = (n: number, one: string, other: string) => (new Intl.PluralRules('en').select(n) === 'one' ? one : other);
 

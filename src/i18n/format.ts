@@ -1,5 +1,5 @@
 /** Intl-based formatting for one locale. Nothing here parses dates by hand. */
-import type { Money } from '../machine/types.js';
+import type { Money } from '../domain/types.js';
 
 export const JAPAN_TIME_ZONE = 'Asia/Tokyo';
 

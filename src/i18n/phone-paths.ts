@@ -3,7 +3,7 @@
  * live in each locale's `os` glossary, quoted as the phone shows them in that language
  * (a Japanese iPhone says 設定 → モバイル通信, not a translation of "Cellular").
  */
-import type { Platform } from '../machine/types.js';
+import type { Platform } from '../domain/types.js';
 
 export const IOS_LABELS = [
   'settings',

@@ -1,5 +1,5 @@
-import type { StayLength, Usage } from './plan-rules.js';
-import type { DateParts } from './validation.js';
+import type { StayLength, Usage } from '../domain/plan-rules.js';
+import type { DateParts } from '../domain/validation.js';
 import type {
   StepId,
   AccountStatus,
@@ -18,7 +18,7 @@ import type {
   SupportTicket,
   OrderStatus,
   WizardError,
-} from './types.js';
+} from '../domain/types.js';
 
 export type ValidityMode = 'date' | 'days' | 'unknown';
 

@@ -4,8 +4,8 @@
  * runs these same functions, so no button can skip a check.
  */
 import type { WizardContext, WizardEvent } from './context.js';
-import { topUpEligibility } from './rules.js';
-import type { PaymentOutcome, StepId, WizardError } from './types.js';
+import { topUpEligibility } from '../domain/rules.js';
+import type { PaymentOutcome, StepId, WizardError } from '../domain/types.js';
 import {
   validateDateParts,
   validateDaysLeft,
@@ -14,7 +14,7 @@ import {
   validateOrderNumber,
   validateRequiredText,
   type FieldError,
-} from './validation.js';
+} from '../domain/validation.js';
 
 /** Wrong credentials in a row before sign-in pauses. */
 export const LOGIN_MAX_FAILURES = 5;

@@ -5,9 +5,9 @@
 import type { SnapshotFrom } from 'xstate';
 import type { WizardContext, WizardEvent } from './context.js';
 import type { WizardMachine } from './machine.js';
-import { dateFromParts, daysBetween } from './validation.js';
-import { daysLeftAt, topUpEligibility, urgencyOf, type Eligibility } from './rules.js';
-import { MAIN_STEPS, STEP_IDS, type Plan, type StepId, type Urgency } from './types.js';
+import { dateFromParts, daysBetween } from '../domain/validation.js';
+import { daysLeftAt, topUpEligibility, urgencyOf, type Eligibility } from '../domain/rules.js';
+import { MAIN_STEPS, STEP_IDS, type Plan, type StepId, type Urgency } from '../domain/types.js';
 
 export type WizardSnapshot = SnapshotFrom<WizardMachine>;
 

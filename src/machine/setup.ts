@@ -18,9 +18,9 @@ import type {
 } from './context.js';
 import * as g from './guards.js';
 
-import { TROUBLE_CHECKS } from './troubleshooting-checks.js';
-import type { StepId, WizardError } from './types.js';
-import { EMPTY_DATE } from './validation.js';
+import { TROUBLE_CHECKS } from '../domain/troubleshooting-checks.js';
+import type { StepId, WizardError } from '../domain/types.js';
+import { EMPTY_DATE } from '../domain/validation.js';
 
 /** The first wait between activation checks; it doubles up to {@link POLL_MAX_MS}. */
 export const POLL_START_MS = 2_000;

@@ -7,8 +7,8 @@
  * All URLs are placeholders on example.com; no real provider is named or linked.
  */
 import type { Credentials } from './contract.js';
-import type { AccountStatus, Capabilities, Channel, Plan, ProviderLinks } from '../machine/types.js';
-import { digitsOnly } from '../machine/validation.js';
+import type { AccountStatus, Capabilities, Channel, Plan, ProviderLinks } from '../domain/types.js';
+import { digitsOnly } from '../domain/validation.js';
 
 /** Bump when plans, prices or accounts change, so a server and a client can tell they disagree. */
 export const CATALOGUE_VERSION = '2025-01.1';

@@ -10,7 +10,7 @@ import type {
   Plan,
   ProviderLinks,
   SupportTicket,
-} from '../machine/types.js';
+} from '../domain/types.js';
 
 /**
  * What the wizard needs from a backend. Every call is async, takes an AbortSignal and

@@ -22,15 +22,13 @@ function accountEmails(accountId: string): string[] {
   const account = DEMO_ACCOUNTS.find((a) => a.accountId === accountId);
   return (account?.signIns ?? []).map((s) => (s.method === 'account' ? s.username : s.email).toLowerCase());
 }
-import type { AccountStatus, ActivationStatus, CardToken, Order, OrderStatus, PaymentOutcome, Plan, SupportTicket } from '../machine/types.js';
-import { planEffect } from '../machine/plan-rules.js';
-import { topUpEligibility } from '../machine/rules.js';
-import { cardBrand, validateCardCvc, validateCardExpiry, validateCardNumber } from '../machine/card-validation.js';
-import { digitsOnly } from '../machine/validation.js';
+import type { AccountStatus, ActivationScenario, ActivationStatus, CardToken, Order, OrderStatus, PaymentOutcome, Plan, SupportTicket } from '../domain/types.js';
+import { planEffect } from '../domain/plan-rules.js';
+import { topUpEligibility } from '../domain/rules.js';
+import { cardBrand, validateCardCvc, validateCardExpiry, validateCardNumber } from '../domain/card-validation.js';
+import { digitsOnly } from '../domain/validation.js';
+import { TEST_CARD_BEHAVIOURS, type CardBehaviour } from '../domain/test-cards.js';
 
-export const ACTIVATION_SCENARIOS = ['immediate', 'delayed', 'never', 'failed'] as const;
-/** How the bought plan comes alive in the demo (the `demo-scenario` attribute). */
-export type ActivationScenario = (typeof ACTIVATION_SCENARIOS)[number];
 
 export interface DemoProviderOptions {
   /** Simulated network latency per call, in ms (default 400). 0 still resolves asynchronously. */
@@ -48,17 +46,6 @@ export const DELAYED_PENDING_CHECKS = 2;
 /** How long a konbini voucher can be paid. */
 const VOUCHER_DAYS = 3;
 const DAY = 86_400_000;
-
-/** What a test card number does when it is charged; decided at tokenization, kept instead of the number. */
-type CardBehaviour = 'succeed' | 'card_declined' | 'insufficient_funds' | 'authenticate';
-
-/** Stripe's documented test cards; any other valid card succeeds. */
-const TEST_CARDS: ReadonlyMap<string, CardBehaviour> = new Map([
-  ['4242424242424242', 'succeed'],
-  ['4000000000000002', 'card_declined'],
-  ['4000000000009995', 'insufficient_funds'],
-  ['4000002760003184', 'authenticate'],
-]);
 
 interface OrderRecord {
   readonly sessionId: string;
@@ -201,7 +188,7 @@ export class DemoProvider implements Provider {
         throw invalid('card details are not valid');
       }
       const token = `tok_demo_${randomId(16, 'abcdefghijklmnopqrstuvwxyz0123456789')}`;
-      this.#cards.set(token, TEST_CARDS.get(number) ?? 'succeed');
+      this.#cards.set(token, TEST_CARD_BEHAVIOURS.get(number) ?? 'succeed');
       return { token, brand, last4: number.slice(-4) };
     });
   }

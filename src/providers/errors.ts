@@ -1,4 +1,4 @@
-import type { DeclineCode, ErrorCode } from '../machine/types.js';
+import type { DeclineCode, ErrorCode } from '../domain/types.js';
 
 /** The one error type providers reject with. The wizard shows a message per `code`. */
 export class ProviderError extends Error {

@@ -3,6 +3,7 @@
  * schema library (and no `new Function`, which a strict CSP forbids). Each returns the value
  * typed, or throws `malformed-response`: a bad body is a typed error, never `undefined` on screen.
  */
+import { DECLINE_CODES } from '../domain/types.js';
 import type {
   AccountStatus,
   ActivationStatus,
@@ -14,7 +15,7 @@ import type {
   PaymentOutcome,
   Plan,
   SupportTicket,
-} from '../machine/types.js';
+} from '../domain/types.js';
 import { ProviderError } from './errors.js';
 
 type Json = Record<string, unknown>;
@@ -115,7 +116,6 @@ export function order(v: unknown): Order {
   };
 }
 
-const DECLINES = ['card_declined', 'insufficient_funds', 'expired_card', 'authentication_failed', 'voucher_expired'] as const;
 
 export function paymentOutcome(v: unknown): PaymentOutcome {
   const o = obj(v, 'payment');
@@ -135,7 +135,7 @@ export function paymentOutcome(v: unknown): PaymentOutcome {
       };
     }
     case 'declined':
-      return { status: 'declined', paymentId, declineCode: oneOf(o.declineCode, DECLINES, 'declineCode') };
+      return { status: 'declined', paymentId, declineCode: oneOf(o.declineCode, DECLINE_CODES, 'declineCode') };
     default:
       return fail('payment.status');
   }
@@ -174,4 +174,3 @@ export function errorBody(v: unknown): { code: string; retryable?: boolean; decl
   };
 }
 
-export { DECLINES };

@@ -11,7 +11,7 @@
  * - The session is an HttpOnly cookie the page cannot read; state-changing requests carry the
  *   CSRF header. Card data goes only to the processor's tokenization endpoint.
  */
-import type { ActivationStatus, CardToken, ErrorCode, Order, OrderStatus, PaymentOutcome, Plan, SupportTicket, AccountStatus } from '../machine/types.js';
+import { DECLINE_CODES, type ActivationStatus, type CardToken, type ErrorCode, type Order, type OrderStatus, type PaymentOutcome, type Plan, type SupportTicket, type AccountStatus } from '../domain/types.js';
 import type {
   ActivationRequest,
   AuthenticateRequest,
@@ -222,7 +222,7 @@ export class HttpProvider implements Provider {
     // A declined payment is an outcome the wizard shows, not a failure of the call.
     const e = v.errorBody(body);
     if (response.status === 402 && o.declineIsOutcome && e?.paymentId) {
-      const declineCode = (v.DECLINES as readonly string[]).includes(e.declineCode ?? '') ? e.declineCode : 'card_declined';
+      const declineCode = (DECLINE_CODES as readonly string[]).includes(e.declineCode ?? '') ? e.declineCode : 'card_declined';
       return { status: 'declined', paymentId: e.paymentId, declineCode };
     }
     throw this.#error(response, e);

@@ -2,7 +2,7 @@
  * Dates for tests, chosen on purpose rather than taken from the day the tests run. Not part of
  * the package.
  */
-import type { DateParts } from '../machine/validation.js';
+import type { DateParts } from '../domain/validation.js';
 
 /**
  * The browser tests' "now" (test/browser/setup.ts fixes `Date` there, and the test command fixes

@@ -6,7 +6,7 @@
  * Payloads that would run script set `window.__hostilePwned` ({@link PWNED_FLAG}), so a test can
  * tell that nothing ran. Not part of the package.
  */
-import type { FieldError } from '../machine/validation.js';
+import type { FieldError } from '../domain/validation.js';
 
 /** The global a payload sets if it ever runs. */
 export const PWNED_FLAG = '__hostilePwned';

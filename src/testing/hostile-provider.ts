@@ -19,7 +19,7 @@ import type {
   SupportRequest,
 } from '../providers/contract.js';
 import { ProviderError } from '../providers/errors.js';
-import type { AccountStatus, ActivationStatus, CardToken, Order, OrderStatus, PaymentOutcome, Plan, ProviderLinks, SupportTicket } from '../machine/types.js';
+import type { AccountStatus, ActivationStatus, CardToken, Order, OrderStatus, PaymentOutcome, Plan, ProviderLinks, SupportTicket } from '../domain/types.js';
 import type { ProviderMethod } from './scripted-provider.js';
 
 /**

@@ -16,8 +16,9 @@ import type { SimulatedClock } from 'xstate';
 import type { EsimRenewalWizard } from '../element/esim-renewal-wizard.js';
 import { localToday } from '../i18n/today.js';
 import type { ActivationRequest, ProviderProfile } from '../providers/contract.js';
-import { DemoProvider, type ActivationScenario } from '../providers/demo.js';
-import type { Channel, StepId } from '../machine/types.js';
+import { DemoProvider } from '../providers/demo.js';
+import type { ActivationScenario } from '../domain/types.js';
+import type { Channel, StepId } from '../domain/types.js';
 import { choose, click, comeBack, fill, fillDate, input, payByCard, root, state, toReview, waitForState, waitUntil } from './driver.js';
 import { ScriptedProvider, type Script } from './scripted-provider.js';
 

@@ -4,7 +4,7 @@
  */
 import type { SimulatedClock } from 'xstate';
 import type { EsimRenewalWizard } from '../../src/element/esim-renewal-wizard.js';
-import type { Channel } from '../../src/machine/types.js';
+import type { Channel } from '../../src/domain/types.js';
 import { choose, click, fill, input, root, state, waitForState } from '../../src/testing/driver.js';
 
 export * from '../../src/testing/driver.js';

@@ -13,9 +13,9 @@ import '../../src/define.js';
 import type { EsimRenewalWizard } from '../../src/element/esim-renewal-wizard.js';
 import type { RenewalCompleteDetail, SessionExpiredDetail, PaymentRequestDetail, StepChangeDetail, WizardErrorDetail } from '../../src/element/events.js';
 import { LOCALES } from '../../src/i18n/locales.js';
-import { CHANNELS, type Channel } from '../../src/machine/types.js';
+import { CHANNELS, type Channel } from '../../src/domain/types.js';
 import type { Provider } from '../../src/providers/contract.js';
-import { ACTIVATION_SCENARIOS, type ActivationScenario } from '../../src/providers/demo.js';
+import { ACTIVATION_SCENARIOS, type ActivationScenario } from '../../src/domain/types.js';
 
 /** The public attributes (by attribute name) and the public events (as `on…` handlers of their `detail`). */
 export interface WizardArgs {

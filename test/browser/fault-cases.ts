@@ -3,7 +3,7 @@
  * used by the suite (faults.test.ts).
  */
 import { expect } from '@open-wc/testing';
-import type { StepId } from '../../src/machine/types.js';
+import type { StepId } from '../../src/domain/types.js';
 import { FAULTS, FAULT_CODES, type Fault, type Injected } from '../../src/testing/faulty-provider.js';
 import type { ProviderMethod } from '../../src/testing/scripted-provider.js';
 import { drive, en, expectFaultMessage, mountFaulty, type FaultyMount, type Flow } from './faults-helpers.js';

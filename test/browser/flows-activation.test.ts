@@ -4,8 +4,8 @@ import { describe, it } from 'vitest';
 import { CATALOGS } from '../../src/testing/catalogs.js';
 
 const en = CATALOGS.en;
-import { TROUBLE_CHECKS } from '../../src/machine/troubleshooting-checks.js';
-import type { ActivationScenario } from '../../src/providers/demo.js';
+import { TROUBLE_CHECKS } from '../../src/domain/troubleshooting-checks.js';
+import type { ActivationScenario } from '../../src/domain/types.js';
 import {
   CARD_OK,
   click,

@@ -3,7 +3,7 @@ import { expect } from '@open-wc/testing';
 import { describe, it } from 'vitest';
 import { DEMO_ICCID, ONLINE_LINKS } from '../../src/providers/catalogue.js';
 import type { DemoProvider } from '../../src/providers/demo.js';
-import type { Order } from '../../src/machine/types.js';
+import type { Order } from '../../src/domain/types.js';
 import {
   CARD_OK,
   answerValidity,

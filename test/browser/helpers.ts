@@ -3,9 +3,10 @@ import { fixture, html } from '@open-wc/testing';
 import { SimulatedClock } from 'xstate';
 import '../../src/define.js';
 import type { EsimRenewalWizard } from '../../src/element/esim-renewal-wizard.js';
-import type { Channel } from '../../src/machine/types.js';
+import type { Channel } from '../../src/domain/types.js';
 import type { Provider } from '../../src/providers/contract.js';
-import { DemoProvider, type ActivationScenario } from '../../src/providers/demo.js';
+import { DemoProvider } from '../../src/providers/demo.js';
+import type { ActivationScenario } from '../../src/domain/types.js';
 
 export interface Mounted<P extends Provider = DemoProvider> {
   el: EsimRenewalWizard;

@@ -15,7 +15,7 @@ import { afterAll, afterEach, beforeEach, describe, it } from 'vitest';
 import type { EsimRenewalWizard } from '../../src/element/esim-renewal-wizard.js';
 import { LOCALES, type Locale } from '../../src/i18n/locales.js';
 import { localToday } from '../../src/i18n/today.js';
-import { validateCardCvc, validateCardExpiry, validateCardNumber } from '../../src/machine/card-validation.js';
+import { validateCardCvc, validateCardExpiry, validateCardNumber } from '../../src/domain/card-validation.js';
 import {
   EMPTY_DATE,
   normalizeTyped,
@@ -26,7 +26,7 @@ import {
   validateOrderNumber,
   validateRequiredText,
   type FieldError,
-} from '../../src/machine/validation.js';
+} from '../../src/domain/validation.js';
 import type { ProviderProfile } from '../../src/providers/contract.js';
 import { DemoProvider } from '../../src/providers/demo.js';
 import { CATALOGS } from '../../src/testing/catalogs.js';

@@ -15,7 +15,7 @@ import type { EsimRenewalWizard } from '../../src/element/esim-renewal-wizard.js
 import { LOCALES, type Locale } from '../../src/i18n/locales.js';
 import { formatDateTime } from '../../src/i18n/format.js';
 import { ONLINE_PLANS } from '../../src/providers/catalogue.js';
-import type { AccountStatus } from '../../src/machine/types.js';
+import type { AccountStatus } from '../../src/domain/types.js';
 import { VIEW_STATES, createProvider, type ViewStateEntry } from '../../src/testing/view-states.js';
 import {
   CARD_OK,

@@ -7,7 +7,7 @@ import { expect, fixtureCleanup } from '@open-wc/testing';
 import type { AnyStateNode } from 'xstate';
 import { afterEach, describe, it } from 'vitest';
 import { wizardMachine } from '../../src/machine/machine.js';
-import { STEP_IDS } from '../../src/machine/types.js';
+import { STEP_IDS } from '../../src/domain/types.js';
 import { VIEW_STATES, createProvider, type ViewStateEntry } from '../../src/testing/view-states.js';
 import { mount, root, state } from './helpers.js';
 

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ICCID } from '../../src/providers/catalogue.js';
-import { CHANNELS } from '../../src/machine/types.js';
+import { CHANNELS } from '../../src/domain/types.js';
 import { DEMO_SIGN_IN, manualClock, startTestServer, type Client, type TestServer } from './helpers.js';
 
 const CARRIER = { method: 'account', channel: 'shop', username: 'carrier@example.com', password: 'demo1234' } as const;

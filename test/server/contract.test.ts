@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, PLANS_BY_CHANNEL, findDemoAccount } from '../../src/providers/catalogue.js';
 import type { Credentials } from '../../src/providers/contract.js';
-import { CHANNELS } from '../../src/machine/types.js';
+import { CHANNELS } from '../../src/domain/types.js';
 import { buildOpenApi } from '../../server/src/index.js';
 import { OPENAPI_FILE, manualClock, startTestServer, type Client, type TestServer } from './helpers.js';
 

@@ -10,11 +10,12 @@ import {
   SHOP_PLANS,
   demoAccounts,
 } from '../../src/providers/catalogue.js';
-import { ACTIVATION_SCENARIOS, DemoProvider, type ActivationScenario } from '../../src/providers/demo.js';
+import { DemoProvider } from '../../src/providers/demo.js';
+import { ACTIVATION_SCENARIOS, type ActivationScenario } from '../../src/domain/types.js';
 import { ProviderError } from '../../src/providers/errors.js';
-import { IDENTIFY_METHODS, PAYMENT_METHODS, type Order, type PaymentMethod, type TopUpMode, type ValidityStart } from '../../src/machine/types.js';
-import { topUpEligibility } from '../../src/machine/rules.js';
-import { luhnValid, validateIccid } from '../../src/machine/validation.js';
+import { IDENTIFY_METHODS, PAYMENT_METHODS, type Order, type PaymentMethod, type TopUpMode, type ValidityStart } from '../../src/domain/types.js';
+import { topUpEligibility } from '../../src/domain/rules.js';
+import { luhnValid, validateIccid } from '../../src/domain/validation.js';
 
 const NOW = Date.parse('2026-11-26T03:00:00Z');
 const DAY = 86_400_000;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Messages } from '../../src/i18n/en.js';
 import { CATALOGS as ALL } from '../../src/testing/catalogs.js';
 import { LOCALES, matchLocale, resolveLocale, type Locale } from '../../src/i18n/locales.js';
-import { TROUBLE_CHECKS } from '../../src/machine/troubleshooting-checks.js';
+import { TROUBLE_CHECKS } from '../../src/domain/troubleshooting-checks.js';
 
 const CATALOGS: Record<Locale, Messages> = ALL;
 const en = ALL.en;

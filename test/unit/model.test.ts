@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { transition, initialTransition } from 'xstate';
 import { wizardMachine } from '../../src/machine/machine.js';
-import { STEP_IDS } from '../../src/machine/types.js';
+import { STEP_IDS } from '../../src/domain/types.js';
 import {
   MODEL_EVENTS,
   formatModelCoverage,

@@ -7,9 +7,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cardBrand, validateCardNumber } from '../../src/machine/card-validation.js';
-import type { AccountStatus } from '../../src/machine/types.js';
-import { daysLeftAt, topUpEligibility, urgencyOf, type Eligibility } from '../../src/machine/rules.js';
+import { cardBrand, validateCardNumber } from '../../src/domain/card-validation.js';
+import type { AccountStatus } from '../../src/domain/types.js';
+import { daysLeftAt, topUpEligibility, urgencyOf, type Eligibility } from '../../src/domain/rules.js';
 import {
   MAX_DAYS,
   dateFromParts,
@@ -20,7 +20,7 @@ import {
   validateDaysLeft,
   validateExpiryDate,
   validateIccid,
-} from '../../src/machine/validation.js';
+} from '../../src/domain/validation.js';
 import { formatMoney } from '../../src/i18n/format.js';
 import { LOCALES } from '../../src/i18n/locales.js';
 import { ProviderError } from '../../src/providers/errors.js';

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { Channel } from '../../machine/types.js';
+import type { Channel } from '../../domain/types.js';
 import { actions, choices, heading, type ViewHost } from './view.js';
 
 export function channelView(v: ViewHost) {

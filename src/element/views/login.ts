@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { outLink } from './profile.js';
 import { LOGIN_MAX_FAILURES, loginErrors } from '../../machine/guards.js';
-import type { IdentifyMethod } from '../../machine/types.js';
+import type { IdentifyMethod } from '../../domain/types.js';
 import { actions, busy, choices, field, heading, type ViewHost } from './view.js';
 import { errorPanel } from './later-helpers.js';
 

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
-import type { PaymentMethod } from '../../machine/types.js';
-import { cardBrand, validateCardCvc, validateCardExpiry, validateCardNumber } from '../../machine/card-validation.js';
+import type { PaymentMethod } from '../../domain/types.js';
+import { cardBrand, validateCardCvc, validateCardExpiry, validateCardNumber } from '../../domain/card-validation.js';
 import { formatDateTime, formatMoney } from '../../i18n/format.js';
 import { localToday } from '../../i18n/today.js';
 import { expiryText } from './plan.js';

@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
 import { outLink } from './profile.js';
 import { daysLeft, eligibility, selectedPlan, urgency } from '../../machine/selectors.js';
-import { groupPlans, planEffect, recommendation, STAY_LENGTHS, USAGE_LEVELS } from '../../machine/plan-rules.js';
-import type { Plan } from '../../machine/types.js';
+import { groupPlans, planEffect, recommendation, STAY_LENGTHS, USAGE_LEVELS } from '../../domain/plan-rules.js';
+import type { Plan } from '../../domain/types.js';
 import { differsFromJapanTime, formatData, formatDate, formatDateTime, formatMoney, JAPAN_TIME_ZONE } from '../../i18n/format.js';
 import { actions, busy, choices, heading, type ViewHost } from './view.js';
 import { errorPanel, restartButton, retryActions } from './later-helpers.js';

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
-import { validateRequiredText } from '../../machine/validation.js';
-import { TROUBLE_CHECKS } from '../../machine/troubleshooting-checks.js';
+import { validateRequiredText } from '../../domain/validation.js';
+import { TROUBLE_CHECKS } from '../../domain/troubleshooting-checks.js';
 import { CHECK_PATHS } from '../../i18n/check-paths.js';
 import { outLink, supportChannels } from './profile.js';
 import { actions, busy, heading, phonePaths, platformSwitch, type ViewHost } from './view.js';

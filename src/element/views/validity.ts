@@ -4,7 +4,7 @@ import { daysLeft, urgency } from '../../machine/selectors.js';
 import { localToday } from '../../i18n/today.js';
 import { VALIDITY_PATHS } from '../../i18n/phone-paths.js';
 import type { ValidityMode } from '../../machine/context.js';
-import { normalizeTyped, type DateParts, type FieldError } from '../../machine/validation.js';
+import { normalizeTyped, type DateParts, type FieldError } from '../../domain/validation.js';
 import { actions, choices, field, heading, phonePaths, platformSwitch, type ViewHost } from './view.js';
 
 type DatePart = keyof DateParts;

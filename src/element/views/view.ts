@@ -7,7 +7,7 @@ import type { UserEvent, WizardContext } from '../../machine/context.js';
 import type { WizardSnapshot } from '../../machine/selectors.js';
 import type { ProviderInfo, ProviderProfile } from '../../providers/contract.js';
 import type { Messages } from '../../i18n/en.js';
-import type { FieldError } from '../../machine/validation.js';
+import type { FieldError } from '../../domain/validation.js';
 import { pathsFor, type PhonePaths } from '../../i18n/phone-paths.js';
 
 export interface CardFields {

@@ -4,7 +4,7 @@
  */
 import { and } from 'xstate';
 import type { ResumeStep } from '../context.js';
-import type { StepId } from '../types.js';
+import type { StepId } from '../../domain/types.js';
 import { wizardSetup } from '../setup.js';
 
 /** Back from sign-in: to the channel question, or past it when the host fixed the channel. */

@@ -12,7 +12,7 @@ import { and, assign, raise } from 'xstate';
 import type { WizardContext } from '../context.js';
 import { wizardSetup } from '../setup.js';
 import { gotoEarlier, onSessionExpired } from './navigation.js';
-import type { OrderStatus, PaymentOutcome } from '../types.js';
+import type { OrderStatus, PaymentOutcome } from '../../domain/types.js';
 
 
 /** The idempotency key of the current attempt. */

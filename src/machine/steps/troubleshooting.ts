@@ -3,7 +3,7 @@
  * running out of checks prepares a support request. Every state has a way back.
  */
 import { assign } from 'xstate';
-import { TROUBLE_CHECKS } from '../troubleshooting-checks.js';
+import { TROUBLE_CHECKS } from '../../domain/troubleshooting-checks.js';
 import { wizardSetup } from '../setup.js';
 import { onSessionExpired } from './navigation.js';
 

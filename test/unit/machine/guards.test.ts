@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WizardContext } from '../../../src/machine/context.js';
 import * as g from '../../../src/machine/guards.js';
 import { initialContext } from '../../../src/machine/setup.js';
-import { TROUBLE_CHECKS } from '../../../src/machine/troubleshooting-checks.js';
+import { TROUBLE_CHECKS } from '../../../src/domain/troubleshooting-checks.js';
 import { ICCID_19, TODAY, account, activationEvent, capabilities, ctxWith, err, order, outcome, PLANS } from './harness.js';
 import { datePartsOf } from '../../../src/testing/dates.js';
 

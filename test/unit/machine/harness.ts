@@ -18,7 +18,7 @@ import type {
   Plan,
   StepId,
   WizardError,
-} from '../../../src/machine/types.js';
+} from '../../../src/domain/types.js';
 
 export const TODAY = '2026-11-26';
 export const NOW = `${TODAY}T03:00:00.000Z`;

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { WizardEvent } from '../../../src/machine/context.js';
-import type { OrderStatus, PaymentOutcome } from '../../../src/machine/types.js';
+import type { OrderStatus, PaymentOutcome } from '../../../src/domain/types.js';
 import {
   CARD,
   ICCID_19,

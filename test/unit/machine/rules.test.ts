@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysLeftAt, topUpEligibility, urgencyOf } from '../../../src/machine/rules.js';
+import { daysLeftAt, topUpEligibility, urgencyOf } from '../../../src/domain/rules.js';
 import {
   LARGE_PLAN_MB,
   PLAN_GROUPS,
@@ -12,9 +12,9 @@ import {
   recommendPlan,
   type StayLength,
   type Usage,
-} from '../../../src/machine/plan-rules.js';
-import { daysBetween } from '../../../src/machine/validation.js';
-import type { Plan } from '../../../src/machine/types.js';
+} from '../../../src/domain/plan-rules.js';
+import { daysBetween } from '../../../src/domain/validation.js';
+import type { Plan } from '../../../src/domain/types.js';
 import { NOW, TODAY, account, capabilities, inDays, plan } from './harness.js';
 
 const DAY = 86_400_000;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { WizardContext } from '../../../src/machine/context.js';
 import { daysLeft, eligibility, progressOf, selectedPlan, statePath, stepOf, urgency } from '../../../src/machine/selectors.js';
-import { recommendation } from '../../../src/machine/plan-rules.js';
-import { MAIN_STEPS } from '../../../src/machine/types.js';
+import { recommendation } from '../../../src/domain/plan-rules.js';
+import { MAIN_STEPS } from '../../../src/domain/types.js';
 import { NOW, PLANS, TODAY, account, atChoosing, atReview, atTroubleshooting, capabilities, ctxWith, inDays, Wizard } from './harness.js';
 import { datePartsOf } from '../../../src/testing/dates.js';
 

@@ -7,8 +7,8 @@ import { createActor, type AnyActorLogic } from 'xstate';
 import type { WizardContext, WizardEvent } from '../../../src/machine/context.js';
 import { wizardMachine } from '../../../src/machine/machine.js';
 import { CASH_POLL_MS, LOGIN_COOLDOWN_S, POLL_MAX_MS, POLL_START_MS, initialContext } from '../../../src/machine/setup.js';
-import { TROUBLE_CHECKS } from '../../../src/machine/troubleshooting-checks.js';
-import type { ActivationStatus, PaymentOutcome, StepId } from '../../../src/machine/types.js';
+import { TROUBLE_CHECKS } from '../../../src/domain/troubleshooting-checks.js';
+import type { ActivationStatus, PaymentOutcome, StepId } from '../../../src/domain/types.js';
 import { ICCID_19, PLANS, TODAY, account, activationEvent, capabilities, ctxWith, err, order, outcome } from './harness.js';
 
 type GuardFn = (args: { context: WizardContext; event: WizardEvent }, params: unknown) => boolean;

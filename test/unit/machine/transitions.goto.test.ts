@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { WizardEvent } from '../../../src/machine/context.js';
-import { STEP_IDS, type StepId } from '../../../src/machine/types.js';
+import { STEP_IDS, type StepId } from '../../../src/domain/types.js';
 import {
   CARD,
   PLANS,

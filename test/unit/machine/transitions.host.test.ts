@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { PayInput, ResumeStep, WizardContext, WizardEvent, WizardInput } from '../../../src/machine/context.js';
 import { initialContext } from '../../../src/machine/setup.js';
 import { idempotencyKey } from '../../../src/machine/steps/payment.js';
-import type { CashVoucher, Channel } from '../../../src/machine/types.js';
+import type { CashVoucher, Channel } from '../../../src/domain/types.js';
 import {
   CARD,
   PLANS,

@@ -3,7 +3,7 @@ import type { WizardEvent } from '../../../src/machine/context.js';
 import { CASH_POLL_MS, initialContext } from '../../../src/machine/setup.js';
 import { idempotencyKey } from '../../../src/machine/steps/payment.js';
 import type { PayInput } from '../../../src/machine/context.js';
-import type { CashVoucher } from '../../../src/machine/types.js';
+import type { CashVoucher } from '../../../src/domain/types.js';
 import { CARD, TODAY, Wizard, account, atChoosing, atReview, capabilities, err, order, outcome, readyToPay } from './harness.js';
 
 const next = { type: 'user.next' } as const;

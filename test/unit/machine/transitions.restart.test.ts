@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Channel } from '../../../src/machine/types.js';
+import type { Channel } from '../../../src/domain/types.js';
 import { initialContext } from '../../../src/machine/setup.js';
 import {
   TODAY,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TROUBLE_CHECKS } from '../../../src/machine/troubleshooting-checks.js';
+import { TROUBLE_CHECKS } from '../../../src/domain/troubleshooting-checks.js';
 import { ICCID_19, account, activationEvent, atChoosing, atTroubleshooting, err, inDays, order, readyToPay } from './harness.js';
 
 const back = { type: 'user.back' } as const;

@@ -15,8 +15,8 @@ import {
   validateIccid,
   validateOrderNumber,
   validateRequiredText,
-} from '../../../src/machine/validation.js';
-import { cardBrand, validateCardCvc, validateCardExpiry, validateCardNumber } from '../../../src/machine/card-validation.js';
+} from '../../../src/domain/validation.js';
+import { cardBrand, validateCardCvc, validateCardExpiry, validateCardNumber } from '../../../src/domain/card-validation.js';
 import { ICCID_19, ICCID_20, TODAY } from './harness.js';
 
 describe('luhnValid', () => {

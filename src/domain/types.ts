@@ -1,6 +1,8 @@
 /**
- * The domain vocabulary shared by the statechart, the providers and the view.
- * Plain data only: everything here survives `JSON.stringify`, so a snapshot can be persisted.
+ * The domain vocabulary shared by the statechart, the providers, the view, the reference server,
+ * the tests and the stories. Each closed set is one `as const` list with its type derived from
+ * it, declared here once. Plain data only, importing nothing: everything here survives
+ * `JSON.stringify`, so a snapshot can be persisted.
  */
 
 /** The wizard's steps, in the order the progress list shows them. Branch steps come last. */
@@ -153,9 +155,20 @@ export type PaymentOutcome =
   | { readonly status: 'declined'; readonly paymentId: string; readonly declineCode: DeclineCode }
   | { readonly status: 'failed'; readonly paymentId: string };
 
-export type DeclineCode = 'card_declined' | 'insufficient_funds' | 'expired_card' | 'authentication_failed' | 'voucher_expired';
+/** Why a payment was declined (Stripe's codes, and a lapsed convenience-store voucher). */
+export const DECLINE_CODES = ['card_declined', 'insufficient_funds', 'expired_card', 'authentication_failed', 'voucher_expired'] as const;
+export type DeclineCode = (typeof DECLINE_CODES)[number];
 
-export type ActivationState = 'pending' | 'active' | 'failed';
+export const ACTIVATION_STATES = ['pending', 'active', 'failed'] as const;
+export type ActivationState = (typeof ACTIVATION_STATES)[number];
+
+/**
+ * How a bought plan comes alive on the demo backends (the in-browser demo's `demo-scenario`
+ * attribute, the reference server's `--activation`): at once, after a few checks, never (the
+ * troubleshooting path; a reported fix then works) or not at all.
+ */
+export const ACTIVATION_SCENARIOS = ['immediate', 'delayed', 'never', 'failed'] as const;
+export type ActivationScenario = (typeof ACTIVATION_SCENARIOS)[number];
 
 export interface ActivationStatus {
   readonly state: ActivationState;
@@ -175,24 +188,42 @@ export interface SupportTicket {
   readonly ticketId: string;
 }
 
+/** Error codes every provider failure is mapped to. The view has a message for each. */
+export const ERROR_CODES = [
+  'network',
+  'timeout',
+  'server',
+  'rate-limited',
+  'invalid-credentials',
+  'locked',
+  'not-found',
+  'session-expired',
+  'invalid-input',
+  'conflict',
+  'already-paid',
+  'malformed-response',
+  'unknown',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
 /**
- * Error codes every provider failure is mapped to. The view has a message for each. (The list
- * as a value, for checking a code at run time, is `ERROR_CODES` in the later chunk.)
+ * The HTTP contract's error codes (docs/http-contract.md): what a backend puts in an error
+ * body's `code`. The HTTP provider maps each to an {@link ErrorCode}.
  */
-export type ErrorCode =
-  | 'network'
-  | 'timeout'
-  | 'server'
-  | 'rate-limited'
-  | 'invalid-credentials'
-  | 'locked'
-  | 'not-found'
-  | 'session-expired'
-  | 'invalid-input'
-  | 'conflict'
-  | 'already-paid'
-  | 'malformed-response'
-  | 'unknown';
+export const CONTRACT_ERROR_CODES = [
+  'invalid-input',
+  'invalid-credentials',
+  'session-expired',
+  'declined',
+  'locked',
+  'csrf',
+  'not-found',
+  'conflict',
+  'already-paid',
+  'rate-limited',
+  'server',
+] as const;
+export type ContractErrorCode = (typeof CONTRACT_ERROR_CODES)[number];
 
 /** A provider failure as plain data, as the machine keeps it. */
 export interface WizardError {
