@@ -7,7 +7,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, type Mock } from 'storybook/test';
 import { SimulatedClock } from 'xstate';
 import { DemoProvider } from '../src/providers/demo.js';
-import type { ActivationScenario } from '../src/domain/types.js';
+import type { ActivationScenario } from '../src/domain/codes.js';
 import { mounted, renderWizard, wizardArgs, wizardArgTypes, type WizardArgs } from './support/wizard.js';
 import {
   CARD_DECLINED,

@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { ACTIVATION_SCENARIOS } from '../../src/domain/types.js';
+import { ACTIVATION_SCENARIOS } from '../../src/domain/codes.js';
 import type { ActivationMode } from './repository.js';
 
 export const ACTIVATION_MODES: readonly ActivationMode[] = ACTIVATION_SCENARIOS;

@@ -7,7 +7,8 @@
  * counting a sign-in failure) say so, and an implementation runs each in one transaction.
  * Nothing here ever holds a card number or security code: payments keep brand and last four.
  */
-import type { ActivationScenario, Capabilities, Channel, DeclineCode, PaymentMethod } from '../../src/domain/types.js';
+import type { Capabilities, Channel, PaymentMethod } from '../../src/domain/types.js';
+import type { ActivationScenario, DeclineCode } from '../../src/domain/codes.js';
 
 export interface AccountRecord {
   readonly id: string;

@@ -7,7 +7,8 @@
  * The schemas use only keywords that mean the same in JSON Schema draft-07 (Fastify's Ajv) and
  * 2020-12 (OpenAPI 3.1). The domain shapes are those of src/domain/types.ts.
  */
-import { CHANNELS, CONTRACT_ERROR_CODES, DECLINE_CODES, IDENTIFY_METHODS, PAYMENT_METHODS, type ContractErrorCode } from '../../src/domain/types.js';
+import { CHANNELS, IDENTIFY_METHODS, PAYMENT_METHODS } from '../../src/domain/types.js';
+import { CONTRACT_ERROR_CODES, DECLINE_CODES, type ContractErrorCode } from '../../src/domain/codes.js';
 
 export type Schema = { readonly [key: string]: unknown };
 

@@ -6,7 +6,8 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { Credentials, SupportRequest } from '../../src/providers/contract.js';
 import { PLANS_BY_CHANNEL, accountStatusOf, type DemoAccount } from '../../src/providers/catalogue.js';
-import type { AccountStatus, ActivationStatus, DeclineCode, Order, PaymentMethod, PaymentOutcome, Plan } from '../../src/domain/types.js';
+import type { AccountStatus, ActivationStatus, Order, PaymentMethod, PaymentOutcome, Plan } from '../../src/domain/types.js';
+import type { DeclineCode } from '../../src/domain/codes.js';
 import { planEffect } from '../../src/domain/plan-rules.js';
 import { topUpEligibility } from '../../src/domain/rules.js';
 import { digitsOnly, luhnValid } from '../../src/domain/validation.js';

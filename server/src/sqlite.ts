@@ -11,7 +11,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DEMO_ACCOUNTS } from '../../src/providers/catalogue.js';
 import { digitsOnly } from '../../src/domain/validation.js';
-import type { Capabilities, Channel, DeclineCode, PaymentMethod } from '../../src/domain/types.js';
+import type { Capabilities, Channel, PaymentMethod } from '../../src/domain/types.js';
+import type { DeclineCode } from '../../src/domain/codes.js';
 import { hashPassword } from './passwords.js';
 import type {
   AccountRecord,

@@ -1,9 +1,10 @@
 /**
  * The domain vocabulary shared by the statechart, the providers, the view, the reference server,
  * the tests and the stories. Each closed set is one `as const` list with its type derived from
- * it, declared here once. Plain data only, importing nothing: everything here survives
+ * it, declared here once (the codes are in codes.ts). Plain data only: everything here survives
  * `JSON.stringify`, so a snapshot can be persisted.
  */
+import type { ActivationState, DeclineCode, ErrorCode } from './codes.js';
 
 /** The wizard's steps, in the order the progress list shows them. Branch steps come last. */
 export const STEP_IDS = [
@@ -155,21 +156,6 @@ export type PaymentOutcome =
   | { readonly status: 'declined'; readonly paymentId: string; readonly declineCode: DeclineCode }
   | { readonly status: 'failed'; readonly paymentId: string };
 
-/** Why a payment was declined (Stripe's codes, and a lapsed convenience-store voucher). */
-export const DECLINE_CODES = ['card_declined', 'insufficient_funds', 'expired_card', 'authentication_failed', 'voucher_expired'] as const;
-export type DeclineCode = (typeof DECLINE_CODES)[number];
-
-export const ACTIVATION_STATES = ['pending', 'active', 'failed'] as const;
-export type ActivationState = (typeof ACTIVATION_STATES)[number];
-
-/**
- * How a bought plan comes alive on the demo backends (the in-browser demo's `demo-scenario`
- * attribute, the reference server's `--activation`): at once, after a few checks, never (the
- * troubleshooting path; a reported fix then works) or not at all.
- */
-export const ACTIVATION_SCENARIOS = ['immediate', 'delayed', 'never', 'failed'] as const;
-export type ActivationScenario = (typeof ACTIVATION_SCENARIOS)[number];
-
 export interface ActivationStatus {
   readonly state: ActivationState;
   /** ISO 8601 instant the plan now ends, once active. */
@@ -187,43 +173,6 @@ export interface OrderStatus {
 export interface SupportTicket {
   readonly ticketId: string;
 }
-
-/** Error codes every provider failure is mapped to. The view has a message for each. */
-export const ERROR_CODES = [
-  'network',
-  'timeout',
-  'server',
-  'rate-limited',
-  'invalid-credentials',
-  'locked',
-  'not-found',
-  'session-expired',
-  'invalid-input',
-  'conflict',
-  'already-paid',
-  'malformed-response',
-  'unknown',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-/**
- * The HTTP contract's error codes (docs/http-contract.md): what a backend puts in an error
- * body's `code`. The HTTP provider maps each to an {@link ErrorCode}.
- */
-export const CONTRACT_ERROR_CODES = [
-  'invalid-input',
-  'invalid-credentials',
-  'session-expired',
-  'declined',
-  'locked',
-  'csrf',
-  'not-found',
-  'conflict',
-  'already-paid',
-  'rate-limited',
-  'server',
-] as const;
-export type ContractErrorCode = (typeof CONTRACT_ERROR_CODES)[number];
 
 /** A provider failure as plain data, as the machine keeps it. */
 export interface WizardError {

@@ -2,8 +2,9 @@
  * Attribute values the element cannot use are not errors that break rendering: each gets one
  * console warning naming the attribute and what it accepts, and the default is used instead.
  */
-import type { PropertyValues, ReactiveElement } from 'lit';
-import { ACTIVATION_SCENARIOS, CHANNELS } from '../domain/types.js';
+import type { PropertyValues } from 'lit';
+import { CHANNELS } from '../domain/types.js';
+import { ACTIVATION_SCENARIOS } from '../domain/codes.js';
 
 const ACCEPTED: Record<string, { attribute: string; values: readonly string[] }> = {
   channel: { attribute: 'channel', values: CHANNELS },
@@ -13,10 +14,10 @@ const ACCEPTED: Record<string, { attribute: string; values: readonly string[] }>
 
 const warned = new WeakMap<object, Set<string>>();
 
-export function checkAttributes(el: ReactiveElement, changed: PropertyValues): void {
+export function checkAttributes(el: object, changed: PropertyValues): void {
   for (const [property, { attribute, values }] of Object.entries(ACCEPTED)) {
     if (!changed.has(property)) continue;
-    const value = (el as unknown as Record<string, unknown>)[property];
+    const value = (el as Record<string, unknown>)[property];
     // Empty means "not set": the default, silently.
     if (value === null || value === undefined || value === '' || values.includes(String(value))) continue;
     const seen = warned.get(el) ?? new Set<string>();

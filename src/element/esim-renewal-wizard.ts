@@ -9,10 +9,10 @@ import type { Messages } from '../i18n/en.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { localToday } from '../i18n/today.js';
 import type { Provider, ProviderInfo, ProviderProfile, Session } from '../providers/contract.js';
-import type { ActivationScenario } from '../domain/types.js';
+import type { ActivationScenario } from '../domain/codes.js';
 import { BeforeStepChangeEvent, StepChangeEvent } from './events.js';
 import { providerActors, type ProviderCalls, type Vault } from './provider-actors.js';
-import type { Edge } from './edge.js';
+import type { LaterHost } from './later-host.js';
 import { wizardStyles } from './styles.js';
 import { busy, heading } from './views/view.js';
 import { validityView } from './views/validity.js';
@@ -26,7 +26,7 @@ export function guessPlatform(userAgent: string): Platform {
   return /android/i.test(userAgent) ? 'android' : 'ios';
 }
 
-type Later = (typeof import('./later.js'))['default'];
+type LaterSteps = InstanceType<(typeof import('./later.js'))['default']>;
 
 /** Each actor system's element: the provider actors find their element's calls through it. */
 const elements = new WeakMap<ActorSystem<any>, () => Promise<ProviderCalls>>();
@@ -189,24 +189,20 @@ export class EsimRenewalWizard extends LitElement {
    */
   declare profile: ProviderProfile;
 
-  /** The edge state the later chunk works with: secrets, the card form, small view state. */
-  readonly #edge: Edge = {
-    vault: { password: '', card: null, session: null, supportMessage: '' },
-    card: { number: '', expiry: '', cvc: '' },
-    copied: false,
-    copiedTimer: undefined,
-    completedOrder: null,
-    notice: false,
-    prepared: '',
-    view: () => (this.#locale.hasLater ? this.#viewHost(this.#wizard.snapshot as WizardSnapshot) : null),
+  /** The secrets the provider calls use; they never enter the machine. */
+  readonly #vault: Vault = { password: '', card: null, session: null, supportMessage: '' };
+  /** What the later chunk gets of this element. */
+  readonly #laterHost: LaterHost = {
     host: this,
+    vault: this.#vault,
     send: (event) => this.#send(event),
-    context: () => this.#wizard.snapshot.context,
+    snapshot: () => this.#wizard.snapshot as WizardSnapshot,
     messages: () => this.#messages,
     info: () => this.#info(),
-    snapshot: () => this.#wizard.snapshot as WizardSnapshot,
+    view: () => (this.#locale.hasLater ? this.#viewHost(this.#wizard.snapshot as WizardSnapshot) : null),
   };
-  readonly #vault: Vault = this.#edge.vault;
+  /** The person started over (`reset()`) before the later chunk came: saved progress from before is not taken up. */
+  #afresh = false;
   /** Without a `provider`: the HTTP provider (`api-base`) or the demo, once loaded. */
   #fallback: Provider | undefined;
   #fallbackLoading: Promise<Provider> | undefined;
@@ -215,8 +211,8 @@ export class EsimRenewalWizard extends LitElement {
   #announcement: (m: Messages) => string = () => '';
   #focusHeading = false;
   #hadFocus = false;
-  /** The later steps' chunk, once loaded. */
-  #later: Later | undefined;
+  /** The later steps (from sign-in onwards), once their chunk is in. */
+  #later: LaterSteps | undefined;
   #laterLoading: Promise<void> | undefined;
   /** Whether fetching the later chunk has been scheduled (after the first render with content). */
   #laterScheduled = false;
@@ -277,8 +273,8 @@ export class EsimRenewalWizard extends LitElement {
     const before = this.#wizard.snapshot as WizardSnapshot;
     // Secrets and saved progress go with the later chunk, which is what holds and saves them; a
     // chunk not in yet does not take up the progress saved before.
-    this.#edge.afresh = true;
-    this.#later?.reset(this.#edge);
+    this.#afresh = true;
+    this.#later?.reset();
     // The wizard's own sign-in is forgotten; a session the host supplied is still the host's to end.
     this.#vault.session = this.session ?? null;
     this.#attempted = null;
@@ -300,12 +296,12 @@ export class EsimRenewalWizard extends LitElement {
     super.connectedCallback();
     // (The demo provider, when no provider is set, is fetched with the later chunk, after the first paint.)
     // The later chunk watches the payment slot and the network while the element is connected.
-    this.#later?.attach(this.#edge);
+    this.#later?.connect();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#edge.detach?.();
+    this.#later?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -316,7 +312,7 @@ export class EsimRenewalWizard extends LitElement {
     }
     this.#hadFocus = this.shadowRoot?.activeElement != null;
     // Attribute checks and the support message's preparation come with the later chunk.
-    this.#later?.beforeUpdate(this.#edge, changed, this.#fallback);
+    this.#later?.beforeUpdate(changed, this.#fallback);
   }
 
   /**
@@ -390,13 +386,13 @@ export class EsimRenewalWizard extends LitElement {
         ${this.hideLanguageSwitcher ? nothing : this.#languageSwitcher()}
       </header>
       ${demo ? html`<p class="notice" part="notice" role="note">${m.demoNotice}</p>` : nothing}
-      ${this.#later?.savedNotice(this.#edge)}
+      ${this.#later?.notices()}
       <nav aria-label=${m.progressLabel}>
         <ol class="progress" part="progress">
           ${MAIN_STEPS.map(
             (id, i) =>
               html`<li aria-current=${i === progress.index ? 'step' : nothing} class=${i < progress.index ? 'complete' : ''}>
-                ${(i < progress.index && this.#later?.doneStep(this.#edge, id, m)) || m.steps[id]}
+                ${(i < progress.index && this.#later?.doneStep(id, m)) || m.steps[id]}
               </li>`,
           )}
         </ol>
@@ -411,7 +407,7 @@ export class EsimRenewalWizard extends LitElement {
   #stepView(step: StepId, snap: WizardSnapshot): TemplateResult {
     // The first step's view comes with the wizard; the rest with the later chunk (./later.ts).
     if (step === 'validity') return validityView(this.#viewHost(snap));
-    if (this.#later && this.#locale.hasLater) return this.#later.laterViews[step as keyof Later['laterViews']](this.#viewHost(snap));
+    if (this.#later && this.#locale.hasLater) return this.#later.view(step, this.#viewHost(snap));
     // The later chunk is on its way (it is fetched right after the first paint).
     void this.#loadLater();
     return html`${heading(this.#messages.steps[step])} ${busy(this.#messages.nav.busy)}`;
@@ -434,11 +430,11 @@ export class EsimRenewalWizard extends LitElement {
   /** Fetches the later steps' views and strings, once. */
   #loadLater(): Promise<void> {
     this.#laterLoading ??= import('./later.js').then(
-      ({ default: later }) => {
-        this.#later = later;
+      ({ default: LaterSteps }) => {
+        const later = (this.#later = new LaterSteps(this.#laterHost));
         // Its strings, styles and watchers join in; saved progress, if any, is read now (not
         // before the first paint: storage is slow to open) and taken up where it was left.
-        const saved = later.loaded(this.#edge, this.#locale);
+        const saved = later.start(this.#locale, this.#afresh);
         if (saved) this.#wizard.replace(saved as never);
         this.requestUpdate();
       },
@@ -498,8 +494,8 @@ export class EsimRenewalWizard extends LitElement {
           target?.focus();
         });
       },
-      ...this.#later?.hostExtras(this.#edge),
-    } as ViewHost;
+      checkOrder: this.#later?.checkOrder(this.#messages),
+    };
   }
 
   #send(event: UserEvent): void {
@@ -525,7 +521,7 @@ export class EsimRenewalWizard extends LitElement {
       if (from === to && next.hasTag('busy') && !previous.hasTag('busy')) this.#announcement = (m) => m.nav.busy;
       if (statePath(previous) !== nextPath && this.#attempted !== nextPath) this.#attempted = null;
     }
-    this.#later?.afterSnapshot(this.#edge, previous, next);
+    this.#later?.afterSnapshot(previous, next);
   }
 
   #info(): ProviderInfo | null {

@@ -62,3 +62,12 @@ export function completeDetail(
     demo,
   };
 }
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'esim-renewal-complete': RenewalCompleteEvent;
+    'esim-error': WizardErrorEvent;
+    'esim-session-expired': SessionExpiredEvent;
+    'esim-payment-request': PaymentRequestEvent;
+  }
+}

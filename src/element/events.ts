@@ -3,8 +3,8 @@
  * events-later.ts, which loads with the later steps). Each is an `Event` subclass with a typed, read-only `detail`;
  * all bubble and cross shadow roots (composed). None ever carries card data or passwords.
  */
-import type { ErrorCode, StepId } from '../domain/types.js';
-import type { PaymentRequestEvent, RenewalCompleteEvent, SessionExpiredEvent, WizardErrorEvent } from './events-later.js';
+import type { StepId } from '../domain/types.js';
+import type { ErrorCode } from '../domain/codes.js';
 
 export interface StepChangeDetail {
   readonly from: StepId;
@@ -68,13 +68,10 @@ export interface PaymentRequestDetail {
   readonly idempotencyKey: string;
 }
 
+// (The events fired from sign-in onwards join this map in events-later.ts.)
 declare global {
   interface GlobalEventHandlersEventMap {
     'esim-step-change': StepChangeEvent;
-    'esim-renewal-complete': RenewalCompleteEvent;
-    'esim-error': WizardErrorEvent;
     'esim-before-step-change': BeforeStepChangeEvent;
-    'esim-session-expired': SessionExpiredEvent;
-    'esim-payment-request': PaymentRequestEvent;
   }
 }

@@ -4,7 +4,8 @@
  * vault, never from the machine. Loaded with the later steps: the first steps call nothing.
  */
 import type { ActivationRequestInput, IdentifyInput, PayInput, ProviderEvent, SupportInput } from '../machine/context.js';
-import { ERROR_CODES, type ErrorCode, type WizardError } from '../domain/types.js';
+import type { WizardError } from '../domain/types.js';
+import { ERROR_CODES, type ErrorCode } from '../domain/codes.js';
 
 import type { Credentials, Provider, Session } from '../providers/contract.js';
 import type { ProviderCalls, Vault } from './provider-actors.js';

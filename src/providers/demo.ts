@@ -22,7 +22,8 @@ function accountEmails(accountId: string): string[] {
   const account = DEMO_ACCOUNTS.find((a) => a.accountId === accountId);
   return (account?.signIns ?? []).map((s) => (s.method === 'account' ? s.username : s.email).toLowerCase());
 }
-import type { AccountStatus, ActivationScenario, ActivationStatus, CardToken, Order, OrderStatus, PaymentOutcome, Plan, SupportTicket } from '../domain/types.js';
+import type { AccountStatus, ActivationStatus, CardToken, Order, OrderStatus, PaymentOutcome, Plan, SupportTicket } from '../domain/types.js';
+import type { ActivationScenario } from '../domain/codes.js';
 import { planEffect } from '../domain/plan-rules.js';
 import { topUpEligibility } from '../domain/rules.js';
 import { cardBrand, validateCardCvc, validateCardExpiry, validateCardNumber } from '../domain/card-validation.js';

@@ -1,4 +1,4 @@
-import type { DeclineCode, ErrorCode } from '../domain/types.js';
+import type { DeclineCode, ErrorCode } from '../domain/codes.js';
 
 /** The one error type providers reject with. The wizard shows a message per `code`. */
 export class ProviderError extends Error {

@@ -3,7 +3,7 @@
  * schema library (and no `new Function`, which a strict CSP forbids). Each returns the value
  * typed, or throws `malformed-response`: a bad body is a typed error, never `undefined` on screen.
  */
-import { DECLINE_CODES } from '../domain/types.js';
+import { DECLINE_CODES } from '../domain/codes.js';
 import type {
   AccountStatus,
   ActivationStatus,

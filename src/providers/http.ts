@@ -11,7 +11,8 @@
  * - The session is an HttpOnly cookie the page cannot read; state-changing requests carry the
  *   CSRF header. Card data goes only to the processor's tokenization endpoint.
  */
-import { DECLINE_CODES, type ActivationStatus, type CardToken, type ErrorCode, type Order, type OrderStatus, type PaymentOutcome, type Plan, type SupportTicket, type AccountStatus } from '../domain/types.js';
+import type { ActivationStatus, CardToken, Order, OrderStatus, PaymentOutcome, Plan, SupportTicket, AccountStatus } from '../domain/types.js';
+import { DECLINE_CODES, type ErrorCode } from '../domain/codes.js';
 import type {
   ActivationRequest,
   AuthenticateRequest,

@@ -8,7 +8,8 @@
  */
 import type { Provider, ProviderInfo } from '../providers/contract.js';
 import { ProviderError } from '../providers/errors.js';
-import type { ErrorCode, Order } from '../domain/types.js';
+import type { Order } from '../domain/types.js';
+import type { ErrorCode } from '../domain/codes.js';
 import { ScriptedProvider, type ProviderMethod } from './scripted-provider.js';
 
 /** The reference server's faults, by the same names. */

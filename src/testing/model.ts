@@ -27,8 +27,9 @@ import { wizardMachine } from '../machine/machine.js';
 import { statePath } from '../machine/selectors.js';
 import { DEMO_ICCID, DEMO_PASSWORD as PASSWORD } from '../providers/catalogue.js';
 import type { DemoProvider } from '../providers/demo.js';
-import type { ActivationScenario } from '../domain/types.js';
-import type { ErrorCode, Order } from '../domain/types.js';
+import type { ActivationScenario } from '../domain/codes.js';
+import type { Order } from '../domain/types.js';
+import type { ErrorCode } from '../domain/codes.js';
 import { choose, click, fill, fillDate, input, laterLoaded, root, settled, state, waitForState, waitUntil } from './driver.js';
 import type { ProviderMethod, ScriptedProvider } from './scripted-provider.js';
 

@@ -5,7 +5,7 @@
  */
 import type { Provider, ProviderInfo } from '../providers/contract.js';
 import { ProviderError } from '../providers/errors.js';
-import type { ErrorCode } from '../domain/types.js';
+import type { ErrorCode } from '../domain/codes.js';
 
 export type ProviderMethod = Exclude<keyof Provider, 'info'>;
 

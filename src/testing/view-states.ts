@@ -17,7 +17,7 @@ import type { EsimRenewalWizard } from '../element/esim-renewal-wizard.js';
 import { localToday } from '../i18n/today.js';
 import type { ActivationRequest, ProviderProfile } from '../providers/contract.js';
 import { DemoProvider } from '../providers/demo.js';
-import type { ActivationScenario } from '../domain/types.js';
+import type { ActivationScenario } from '../domain/codes.js';
 import type { Channel, StepId } from '../domain/types.js';
 import { choose, click, comeBack, fill, fillDate, input, payByCard, root, state, toReview, waitForState, waitUntil } from './driver.js';
 import { ScriptedProvider, type Script } from './scripted-provider.js';

@@ -14,8 +14,8 @@ import type { EsimRenewalWizard } from '../../src/element/esim-renewal-wizard.js
 import type { RenewalCompleteDetail, SessionExpiredDetail, PaymentRequestDetail, StepChangeDetail, WizardErrorDetail } from '../../src/element/events.js';
 import { LOCALES } from '../../src/i18n/locales.js';
 import { CHANNELS, type Channel } from '../../src/domain/types.js';
+import { ACTIVATION_SCENARIOS, type ActivationScenario } from '../../src/domain/codes.js';
 import type { Provider } from '../../src/providers/contract.js';
-import { ACTIVATION_SCENARIOS, type ActivationScenario } from '../../src/domain/types.js';
 
 /** The public attributes (by attribute name) and the public events (as `on…` handlers of their `detail`). */
 export interface WizardArgs {

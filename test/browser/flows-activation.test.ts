@@ -5,7 +5,7 @@ import { CATALOGS } from '../../src/testing/catalogs.js';
 
 const en = CATALOGS.en;
 import { TROUBLE_CHECKS } from '../../src/domain/troubleshooting-checks.js';
-import type { ActivationScenario } from '../../src/domain/types.js';
+import type { ActivationScenario } from '../../src/domain/codes.js';
 import {
   CARD_OK,
   click,

@@ -9,9 +9,9 @@ import '../../src/define.js';
 import type { EsimRenewalWizard } from '../../src/element/esim-renewal-wizard.js';
 import type { RenewalCompleteDetail, StepChangeDetail, WizardErrorDetail } from '../../src/element/events.js';
 import type { Channel, Order } from '../../src/domain/types.js';
+import type { ActivationScenario } from '../../src/domain/codes.js';
 import type { Provider } from '../../src/providers/contract.js';
 import { DemoProvider } from '../../src/providers/demo.js';
-import type { ActivationScenario } from '../../src/domain/types.js';
 import { button, choose, click, fill, input, root, state, waitForState } from './helpers.js';
 
 export * from './helpers.js';

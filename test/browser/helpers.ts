@@ -4,9 +4,9 @@ import { SimulatedClock } from 'xstate';
 import '../../src/define.js';
 import type { EsimRenewalWizard } from '../../src/element/esim-renewal-wizard.js';
 import type { Channel } from '../../src/domain/types.js';
+import type { ActivationScenario } from '../../src/domain/codes.js';
 import type { Provider } from '../../src/providers/contract.js';
 import { DemoProvider } from '../../src/providers/demo.js';
-import type { ActivationScenario } from '../../src/domain/types.js';
 
 export interface Mounted<P extends Provider = DemoProvider> {
   el: EsimRenewalWizard;

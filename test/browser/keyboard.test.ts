@@ -12,7 +12,7 @@ import { userEvent } from 'vitest/browser';
 import { describe, it } from 'vitest';
 import '../../src/define.js';
 import type { EsimRenewalWizard } from '../../src/element/esim-renewal-wizard.js';
-import type { ActivationScenario } from '../../src/domain/types.js';
+import type { ActivationScenario } from '../../src/domain/codes.js';
 import { CARD_DECLINED, CARD_OK, PASSWORD, demo, q, root, state, waitForState } from './flows-helpers.js';
 
 interface Kb {

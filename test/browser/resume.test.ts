@@ -8,7 +8,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { describe, it } from 'vitest';
-import { SAVE_VERSION } from '../../src/element/later.js';
+import { SAVE_VERSION } from '../../src/element/saved-progress.js';
 import type { Provider } from '../../src/providers/contract.js';
 import type { DemoProvider } from '../../src/providers/demo.js';
 import { ScriptedProvider } from '../../src/testing/scripted-provider.js';

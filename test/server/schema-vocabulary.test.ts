@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../server/src/sqlite.js';
-import { ACTIVATION_SCENARIOS, CHANNELS, IDENTIFY_METHODS, PAYMENT_METHODS, type PaymentOutcome } from '../../src/domain/types.js';
+import { CHANNELS, IDENTIFY_METHODS, PAYMENT_METHODS, type PaymentOutcome } from '../../src/domain/types.js';
+import { ACTIVATION_SCENARIOS } from '../../src/domain/codes.js';
 
 /** Every `column … CHECK (column IN ('a', 'b'))` in the migrations, by table and column. */
 function checkedValues(): Map<string, string[]> {

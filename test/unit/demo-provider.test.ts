@@ -11,9 +11,9 @@ import {
   demoAccounts,
 } from '../../src/providers/catalogue.js';
 import { DemoProvider } from '../../src/providers/demo.js';
-import { ACTIVATION_SCENARIOS, type ActivationScenario } from '../../src/domain/types.js';
-import { ProviderError } from '../../src/providers/errors.js';
 import { IDENTIFY_METHODS, PAYMENT_METHODS, type Order, type PaymentMethod, type TopUpMode, type ValidityStart } from '../../src/domain/types.js';
+import { ACTIVATION_SCENARIOS, type ActivationScenario } from '../../src/domain/codes.js';
+import { ProviderError } from '../../src/providers/errors.js';
 import { topUpEligibility } from '../../src/domain/rules.js';
 import { luhnValid, validateIccid } from '../../src/domain/validation.js';
 

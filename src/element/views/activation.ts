@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { POLL_BUDGET_MS } from '../../machine/guards.js';
-import { actions, busy, heading, type ViewHost } from './view.js';
+import { actions, busy, heading, type LaterViewHost } from './view.js';
 import { errorPanel, restartButton, retryActions } from './later-helpers.js';
 import { expiryText } from './plan.js';
 import { formatMoney } from '../../i18n/format.js';
@@ -19,10 +19,10 @@ const BRAND_NAMES: Record<string, string> = {
 // Own keys only: a brand called `constructor` is shown as sent, not as Object's.
 export const brandName = (brand: string): string => (Object.hasOwn(BRAND_NAMES, brand.toLowerCase()) ? BRAND_NAMES[brand.toLowerCase()]! : brand);
 
-const notWorking = (v: ViewHost, label: string) =>
+const notWorking = (v: LaterViewHost, label: string) =>
   html`<button type="button" class="secondary" part="secondary-button" @click=${() => v.send({ type: 'user.activation.notWorking' })}>${label}</button>`;
 
-export function activationView(v: ViewHost) {
+export function activationView(v: LaterViewHost) {
   const m = v.m.activation;
   const a = v.ctx.activation;
   if (v.path === 'activation.error') {
@@ -41,7 +41,7 @@ export function activationView(v: ViewHost) {
     ${actions(v, null, notWorking(v, m.notWorking))}`;
 }
 
-export function doneView(v: ViewHost) {
+export function doneView(v: LaterViewHost) {
   const m = v.m.done;
   const order = v.ctx.order;
   const expires = v.ctx.activation.expiresAt ?? order?.newExpiresAt ?? null;

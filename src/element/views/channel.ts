@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
 import type { Channel } from '../../domain/types.js';
-import { actions, choices, heading, type ViewHost } from './view.js';
+import { actions, choices, heading, type LaterViewHost } from './view.js';
 
-export function channelView(v: ViewHost) {
+export function channelView(v: LaterViewHost) {
   const m = v.m.channel;
   const { ctx } = v;
   const preset = ctx.presetChannel !== null;

@@ -2,10 +2,10 @@ import { html, nothing } from 'lit';
 import { outLink } from './profile.js';
 import { LOGIN_MAX_FAILURES, loginErrors } from '../../machine/guards.js';
 import type { IdentifyMethod } from '../../domain/types.js';
-import { actions, busy, choices, field, heading, type ViewHost } from './view.js';
+import { actions, busy, choices, field, heading, type LaterViewHost } from './view.js';
 import { errorPanel } from './later-helpers.js';
 
-export function loginView(v: ViewHost) {
+export function loginView(v: LaterViewHost) {
   const m = v.m.login;
   const { ctx } = v;
   const l = ctx.login;

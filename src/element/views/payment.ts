@@ -1,23 +1,14 @@
 import { html, nothing } from 'lit';
 import type { PaymentMethod } from '../../domain/types.js';
-import { cardBrand, validateCardCvc, validateCardExpiry, validateCardNumber } from '../../domain/card-validation.js';
+import { cardBrand } from '../../domain/card-validation.js';
 import { formatDateTime, formatMoney } from '../../i18n/format.js';
-import { localToday } from '../../i18n/today.js';
+import { cardErrors } from '../card-form.js';
 import { expiryText } from './plan.js';
-import { actions, busy, choices, field, heading, type ViewHost } from './view.js';
+import { actions, busy, choices, field, heading, type LaterViewHost } from './view.js';
 import { errorPanel, retryActions } from './later-helpers.js';
 import { brandMark, outLink, profileLinks } from './profile.js';
 
-/** Errors of the card form, computed in the view: the card never reaches the machine. */
-export function cardErrors(card: { number: string; expiry: string; cvc: string }, today = localToday()) {
-  return {
-    number: validateCardNumber(card.number),
-    expiry: validateCardExpiry(card.expiry, today),
-    cvc: validateCardCvc(card.cvc, cardBrand(card.number)),
-  };
-}
-
-function orderSummary(v: ViewHost) {
+function orderSummary(v: LaterViewHost) {
   const m = v.m.payment;
   const order = v.ctx.order;
   if (!order) return nothing;
@@ -46,7 +37,7 @@ function orderSummary(v: ViewHost) {
   </section>`;
 }
 
-function cardForm(v: ViewHost) {
+function cardForm(v: LaterViewHost) {
   const m = v.m.payment;
   const errors = cardErrors(v.card);
   const brand = cardBrand(v.card.number);
@@ -87,7 +78,7 @@ function cardForm(v: ViewHost) {
   </div>`;
 }
 
-function review(v: ViewHost) {
+function review(v: LaterViewHost) {
   const m = v.m.payment;
   const p = v.ctx.payment;
   const offered = v.ctx.account?.capabilities.paymentMethods ?? [];
@@ -140,7 +131,7 @@ function review(v: ViewHost) {
     <slot name="payment" ?hidden=${!v.hostPayment}></slot>`;
 }
 
-export function paymentView(v: ViewHost) {
+export function paymentView(v: LaterViewHost) {
   const m = v.m.payment;
   const p = v.ctx.payment;
   switch (v.path) {

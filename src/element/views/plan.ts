@@ -4,16 +4,16 @@ import { daysLeft, eligibility, selectedPlan, urgency } from '../../machine/sele
 import { groupPlans, planEffect, recommendation, STAY_LENGTHS, USAGE_LEVELS } from '../../domain/plan-rules.js';
 import type { Plan } from '../../domain/types.js';
 import { differsFromJapanTime, formatData, formatDate, formatDateTime, formatMoney, JAPAN_TIME_ZONE } from '../../i18n/format.js';
-import { actions, busy, choices, heading, type ViewHost } from './view.js';
+import { actions, busy, choices, heading, type LaterViewHost } from './view.js';
 import { errorPanel, restartButton, retryActions } from './later-helpers.js';
 
 /** An expiry in local time, and in Japan time when that reads differently. */
-export function expiryText(v: ViewHost, iso: string) {
+export function expiryText(v: LaterViewHost, iso: string) {
   return html`${formatDateTime(v.locale, iso)}
   ${differsFromJapanTime(iso) ? html`<span class="hint">(${v.m.plan.japanTime(formatDateTime(v.locale, iso, JAPAN_TIME_ZONE))})</span>` : nothing}`;
 }
 
-function accountSummary(v: ViewHost) {
+function accountSummary(v: LaterViewHost) {
   const a = v.ctx.account;
   if (!a) return nothing;
   const m = v.m.plan;
@@ -37,7 +37,7 @@ function accountSummary(v: ViewHost) {
   </section>`;
 }
 
-function planChoice(v: ViewHost, plan: Plan, recommendedId: string | null) {
+function planChoice(v: LaterViewHost, plan: Plan, recommendedId: string | null) {
   const m = v.m.plan;
   const a = v.ctx.account!;
   const mode = a.capabilities.topUpMode;
@@ -73,7 +73,7 @@ function planChoice(v: ViewHost, plan: Plan, recommendedId: string | null) {
   </label>`;
 }
 
-function recommender(v: ViewHost) {
+function recommender(v: LaterViewHost) {
   const m = v.m.plan;
   const rec = recommendation(v.ctx);
   return html`<details class="panel" ?open=${v.ctx.recommender.stay !== null || v.ctx.recommender.usage !== null}>
@@ -105,7 +105,7 @@ function recommender(v: ViewHost) {
   </details>`;
 }
 
-export function planView(v: ViewHost) {
+export function planView(v: LaterViewHost) {
   const m = v.m.plan;
   switch (v.path) {
     case 'plan.loading':

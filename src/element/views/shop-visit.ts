@@ -1,9 +1,9 @@
 import { html } from 'lit';
-import { actions, heading, type ViewHost } from './view.js';
+import { actions, heading, type LaterViewHost } from './view.js';
 import { restartButton } from './later-helpers.js';
 
 /** The end of the shop path: what to bring, what to say, and the way back. */
-export function shopVisitView(v: ViewHost) {
+export function shopVisitView(v: LaterViewHost) {
   const m = v.m.shopVisit;
   return html`${heading(m.title)}
     <p>${m.intro}</p>

@@ -3,14 +3,14 @@ import { validateRequiredText } from '../../domain/validation.js';
 import { TROUBLE_CHECKS } from '../../domain/troubleshooting-checks.js';
 import { CHECK_PATHS } from '../../i18n/check-paths.js';
 import { outLink, supportChannels } from './profile.js';
-import { actions, busy, heading, phonePaths, platformSwitch, type ViewHost } from './view.js';
+import { actions, busy, heading, phonePaths, platformSwitch, type LaterViewHost } from './view.js';
 import { errorPanel, restartButton } from './later-helpers.js';
 
 /** The longest support message sent: the HTTP contract's limit. */
 export const SUPPORT_MESSAGE_MAX = 5000;
 
 /** The message support gets, in the person's language, from what the wizard knows. */
-export function preparedSupportMessage(v: ViewHost): string {
+export function preparedSupportMessage(v: LaterViewHost): string {
   const c = v.ctx;
   const iccid = c.account?.iccid ?? (c.login.iccid || null);
   return v.m.trouble.message(
@@ -20,7 +20,7 @@ export function preparedSupportMessage(v: ViewHost): string {
   );
 }
 
-export function troubleshootingView(v: ViewHost) {
+export function troubleshootingView(v: LaterViewHost) {
   const m = v.m.trouble;
   const t = v.ctx.trouble;
   const warning = html`<p class="panel warning" role="note" part="notice"><span aria-hidden="true">⚠ </span>${m.warning}</p>`;

@@ -9,12 +9,7 @@ import type { ProviderInfo, ProviderProfile } from '../../providers/contract.js'
 import type { Messages } from '../../i18n/en.js';
 import type { FieldError } from '../../domain/validation.js';
 import { pathsFor, type PhonePaths } from '../../i18n/phone-paths.js';
-
-export interface CardFields {
-  number: string;
-  expiry: string;
-  cvc: string;
-}
+import type { CardFields } from '../card-form.js';
 
 export interface ViewHost {
   readonly snap: WizardSnapshot;
@@ -26,30 +21,34 @@ export interface ViewHost {
   readonly info: ProviderInfo | null;
   /** The host's profile of the provider (brand, support channels, links). */
   readonly profile: ProviderProfile;
-  /**
-   * The host put its own payment UI in the `payment` slot: the built-in methods are not shown.
-   * (From the later chunk, with the payment step.)
-   */
-  readonly hostPayment?: boolean;
   /** Whether the person tried to go on from this step with invalid data: errors are shown. */
   readonly attempted: boolean;
-  readonly card: CardFields;
-  readonly supportMessage: string;
-  readonly copied: boolean;
   send(event: UserEvent): void;
   can(event: UserEvent): boolean;
   /** The primary action: sends when the machine allows it, otherwise shows the errors and focuses the first. */
   submit(event: UserEvent): void;
-  setPassword(value: string): void;
-  setCard(field: keyof CardFields, value: string): void;
-  setSupportMessage(value: string): void;
-  copy(text: string): void;
-  downloadReminder(): void;
   /**
    * "I already paid: check my order", for the first step: it comes with the later chunk (a
    * moment after the first paint), whose words it uses.
    */
   checkOrder?: TemplateResult;
+}
+
+/**
+ * What the steps from sign-in onwards get besides: the card form, the support message, copying
+ * and the reminder. They come with the later chunk, which builds this (later.ts).
+ */
+export interface LaterViewHost extends ViewHost {
+  /** The host put its own payment UI in the `payment` slot: the built-in methods are not shown. */
+  readonly hostPayment: boolean;
+  readonly card: CardFields;
+  readonly supportMessage: string;
+  readonly copied: boolean;
+  setPassword(value: string): void;
+  setCard(field: keyof CardFields, value: string): void;
+  setSupportMessage(value: string): void;
+  copy(text: string): void;
+  downloadReminder(): void;
 }
 
 export function heading(text: string): TemplateResult {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { SimulatedClock, createActor, fromCallback, type EventObject } from 'xstate';
 import type { ActivationRequestInput, IdentifyInput, PayInput, ProviderEvent, SupportInput } from '../../../src/machine/context.js';
 import { wizardMachine } from '../../../src/machine/machine.js';
-import type { ActivationState } from '../../../src/domain/types.js';
+import type { ActivationState } from '../../../src/domain/codes.js';
 import { PLANS, TODAY, account, inDays, order, pathOf } from './harness.js';
 
 interface Script {

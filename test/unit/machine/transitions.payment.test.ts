@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { WizardEvent } from '../../../src/machine/context.js';
+import type { WizardEvent, PayInput } from '../../../src/machine/context.js';
 import { CASH_POLL_MS, initialContext } from '../../../src/machine/setup.js';
 import { idempotencyKey } from '../../../src/machine/steps/payment.js';
-import type { PayInput } from '../../../src/machine/context.js';
 import type { CashVoucher } from '../../../src/domain/types.js';
 import { CARD, TODAY, Wizard, account, atChoosing, atReview, capabilities, err, order, outcome, readyToPay } from './harness.js';
 
