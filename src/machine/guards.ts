@@ -158,8 +158,6 @@ export const hasNextCheck = (ctx: WizardContext, checkCount: number): boolean =>
 
 export const cameFromDone = (ctx: WizardContext): boolean => ctx.trouble.from === 'done';
 
-export const retryable = (ctx: WizardContext): boolean => ctx.error?.retryable ?? false;
-
 /** The person came to look up an order they already paid. */
 export const lookingUp = (ctx: WizardContext): boolean => ctx.lookup;
 

@@ -3,7 +3,7 @@
  * strings, and buttons are enabled by `snapshot.can(...)`, which runs the machine's own guards.
  */
 import type { SnapshotFrom } from 'xstate';
-import type { WizardContext, WizardEvent } from './context.js';
+import type { WizardContext } from './context.js';
 import type { WizardMachine } from './machine.js';
 import { dateFromParts, daysBetween } from '../domain/validation.js';
 import { daysLeftAt, topUpEligibility, urgencyOf, type Eligibility } from '../domain/rules.js';
@@ -56,14 +56,4 @@ export function eligibility(ctx: WizardContext): Eligibility | null {
 
 export function selectedPlan(ctx: WizardContext): Plan | null {
   return ctx.plans.find((p) => p.id === ctx.selectedPlanId) ?? null;
-}
-
-
-/** Whether an event would be taken now: the view's single way to enable a control. */
-export function can(snapshot: WizardSnapshot, event: WizardEvent): boolean {
-  return snapshot.can(event);
-}
-
-export function isBusy(snapshot: WizardSnapshot): boolean {
-  return snapshot.hasTag('busy');
 }

@@ -146,11 +146,6 @@ describe('errorIs / outcomeIs / activationIs', () => {
     expect(g.activationIs('pending')(c, activationEvent('active'))).toBe(false);
     expect(g.activationIs('failed')(c, { type: 'user.retry' })).toBe(false);
   });
-  it('retryable reads the recorded error', () => {
-    expect(g.retryable(ctxWith())).toBe(false);
-    expect(g.retryable(ctxWith({ error: { code: 'network', retryable: true } }))).toBe(true);
-    expect(g.retryable(ctxWith({ error: { code: 'locked', retryable: false } }))).toBe(false);
-  });
 });
 
 describe('plan guards', () => {
