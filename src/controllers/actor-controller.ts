@@ -1,12 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Actor, AnyActorLogic, Snapshot, SnapshotFrom, Subscription } from 'xstate';
+import type { Actor, AnyActorLogic, EventFromLogic, Snapshot, SnapshotFrom, Subscription } from 'xstate';
 
 /**
  * Binds an XState actor to a Lit host. Subscribes on connect and unsubscribes on disconnect,
  * with a stable listener. The actor outlives a move in the DOM: it is only stopped when the
  * host stays disconnected past the current task, and it is resumed from its snapshot if the host
- * comes back. A resumed actor (from here, or from storage after a reload) is sent `host.resumed`:
- * its in-flight calls and timers were not kept, and its machine says how each state goes on.
+ * comes back. A resumed actor (from here, or from storage after a reload) is sent the host's
+ * `resumed` event: its in-flight calls and timers were not kept, and its machine says how each
+ * state goes on.
  */
 export class ActorController<TLogic extends AnyActorLogic> implements ReactiveController {
   #actor: Actor<TLogic> | undefined;
@@ -21,6 +22,8 @@ export class ActorController<TLogic extends AnyActorLogic> implements ReactiveCo
     private readonly create: (snapshot?: Snapshot<unknown>) => Actor<TLogic>,
     /** Called on every new snapshot, before the host re-renders. */
     private readonly onChange: (previous: SnapshotFrom<TLogic> | undefined, next: SnapshotFrom<TLogic>) => void,
+    /** The event a restored actor is sent as it starts again. */
+    private readonly resumedEvent: EventFromLogic<TLogic>,
   ) {
     host.addController(this);
   }
@@ -53,8 +56,8 @@ export class ActorController<TLogic extends AnyActorLogic> implements ReactiveCo
     actor.start();
     this.#listener(actor.getSnapshot());
     // A restored actor does not re-enter its state: its timers and calls were not kept. It is
-    // told so (`host.resumed`), and its machine says how each state goes on.
-    if (resumed) actor.send({ type: 'host.resumed' } as never);
+    // told so, and its machine says how each state goes on.
+    if (resumed) actor.send(this.resumedEvent);
   }
 
   /** The next start is of a restored actor. */

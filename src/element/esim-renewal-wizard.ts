@@ -3,7 +3,7 @@ import { createActor, type ActorOptions, type ActorSystem, type Snapshot } from 
 import { ActorController } from '../controllers/actor-controller.js';
 import type { HostEvent, UserEvent } from '../machine/context.js';
 import { wizardMachine, type WizardMachine } from '../machine/machine.js';
-import { progressOf, statePath, stepOf, type WizardSnapshot } from '../machine/selectors.js';
+import { progressOf, statePath, stepAfter, stepOf, type WizardSnapshot } from '../machine/selectors.js';
 import { CHANNELS, MAIN_STEPS, type Channel, type Platform, type StepId } from '../domain/types.js';
 import type { Messages } from '../i18n/en.js';
 import { LocaleController } from '../controllers/locale-controller.js';
@@ -237,6 +237,8 @@ export class EsimRenewalWizard extends LitElement {
         ...(this.clock ? { clock: this.clock } : {}),
       })),
     (previous, next) => this.#onSnapshot(previous, next),
+    // A restored wizard's calls and timers were not kept: the machine says how each state goes on.
+    { type: 'host.resumed' },
   );
 
   constructor() {
@@ -502,10 +504,8 @@ export class EsimRenewalWizard extends LitElement {
     // A step change the person asked for may be vetoed by the host; provider results may not.
     if (event.type === 'user.next' || event.type === 'user.back' || event.type === 'user.goto') {
       const current = this.#wizard.snapshot as WizardSnapshot;
-      // Where the event would lead, from the machine's own (guarded) transition, without taking it.
-      const target = current.machine.getTransitionData(current, event)[0]?.target?.[0];
       const from = stepOf(current);
-      const to = target ? (target.path[0] as StepId) : from;
+      const to = stepAfter(current, event);
       if (from !== to && !this.dispatchEvent(new BeforeStepChangeEvent({ from, to }))) return;
     }
     this.#wizard.send(event);

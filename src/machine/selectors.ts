@@ -3,7 +3,7 @@
  * strings, and buttons are enabled by `snapshot.can(...)`, which runs the machine's own guards.
  */
 import type { SnapshotFrom } from 'xstate';
-import type { WizardContext } from './context.js';
+import type { WizardContext, WizardEvent } from './context.js';
 import type { WizardMachine } from './machine.js';
 import { dateFromParts, daysBetween } from '../domain/validation.js';
 import { daysLeftAt, topUpEligibility, urgencyOf, type Eligibility } from '../domain/rules.js';
@@ -28,6 +28,16 @@ export function statePath(snapshot: Pick<WizardSnapshot, 'value'>): string {
 export function stepOf(snapshot: Pick<WizardSnapshot, 'value'>): StepId {
   const top = statePath(snapshot).split('.')[0];
   return (STEP_IDS as readonly string[]).includes(top ?? '') ? (top as StepId) : 'validity';
+}
+
+/**
+ * The step an event would lead to, by the machine's own guarded transition, without taking it:
+ * what the host is asked about before a step change it may veto (`esim-before-step-change`).
+ * The current step when the event leads nowhere or stays within the step.
+ */
+export function stepAfter(snapshot: WizardSnapshot, event: WizardEvent): StepId {
+  const target = snapshot.machine.getTransitionData(snapshot, event)[0]?.target?.[0];
+  return target ? (target.path[0] as StepId) : stepOf(snapshot);
 }
 
 /** Position in the numbered progress list. Branch steps count as the step they branch from. */

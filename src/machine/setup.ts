@@ -44,8 +44,6 @@ const lift = <T extends Record<string, (context: WizardContext, event: WizardEve
 };
 
 export function initialContext(input: WizardInput): WizardContext {
-  // A pure `transition()` (the element's veto check) builds its throw-away actor without input.
-  input ??= { today: '' };
   return {
     platform: input.platform ?? 'ios',
     presetChannel: input.channel ?? null,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WizardContext } from '../../../src/machine/context.js';
-import { daysLeft, eligibility, progressOf, selectedPlan, statePath, stepOf, urgency } from '../../../src/machine/selectors.js';
+import { daysLeft, eligibility, progressOf, selectedPlan, statePath, stepAfter, stepOf, urgency } from '../../../src/machine/selectors.js';
 import { recommendation } from '../../../src/domain/plan-rules.js';
 import { MAIN_STEPS } from '../../../src/domain/types.js';
 import { NOW, PLANS, TODAY, account, atChoosing, atReview, atTroubleshooting, capabilities, ctxWith, inDays, Wizard } from './harness.js';
@@ -59,6 +59,16 @@ describe('where the person is', () => {
     expect(statePath(review.snap)).toBe('payment.review');
     expect(stepOf(review.snap)).toBe('payment');
     expect(stepOf(atTroubleshooting().snap)).toBe('troubleshooting');
+  });
+
+  it('stepAfter says where an event would lead, by the machine\'s guards, without taking it', () => {
+    const review = atReview();
+    expect(stepAfter(review.snap, { type: 'user.back' })).toBe('plan');
+    expect(statePath(review.snap)).toBe('payment.review');
+    // Not allowed (nothing answered yet): it leads nowhere, so the step stays.
+    expect(stepAfter(new Wizard().snap, { type: 'user.next' })).toBe('validity');
+    // A step the progress list may go back to.
+    expect(stepAfter(review.snap, { type: 'user.goto', step: 'validity' })).toBe('validity');
   });
 
   it('progressOf counts branch steps as the step they branch from', () => {
