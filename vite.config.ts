@@ -1,7 +1,6 @@
 /// <reference types="vitest/config" />
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, type Plugin, type PluginOption, type Rolldown } from 'vite';
-// @ts-expect-error: a plain .mjs helper shared with the test scripts, without types.
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 import { compileHints } from './scripts/compile-hints.js';
 import { minifyLiterals } from './scripts/minify-literals.js';

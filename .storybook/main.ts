@@ -5,7 +5,8 @@
  * The stories are tests too: vite.config.ts's `storybook` Vitest project (addon-vitest's
  * `storybookTest` plugin) renders each story in Chromium, runs its play function and checks it with
  * axe. `stories/view-states.stories.ts` is generated from the view-state registry
- * (`npm run stories:generate`, run before `storybook`, `build-storybook` and `npm test`).
+ * (`npm run stories:generate`, run before `storybook` and `build-storybook`; `npm test` only checks
+ * it, with `npm run stories:check`).
  */
 import type { StorybookConfig } from '@storybook/web-components-vite';
 import { mergeConfig } from 'vite';

@@ -1,6 +1,7 @@
 // Writes stories/view-states.stories.ts from the view-state registry (see scripts/view-state-stories.ts).
-//   node scripts/gen-view-state-stories.mjs           write it when it changed
-//   node scripts/gen-view-state-stories.mjs --check   exit 1 when it is out of date
+//   node scripts/gen-view-state-stories.mjs           write it when it changed (npm run stories:generate)
+//   node scripts/gen-view-state-stories.mjs --check   exit 1 when it is out of date (npm run stories:check)
+// `npm test` checks, never writes: a registry change without its regenerated stories fails the run.
 // The registry is TypeScript: Vite's module runner loads it (Node 20 cannot).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -5,8 +5,9 @@
  * come from stories/support/view-state-story.ts.
  *
  * `npm run stories:generate` (scripts/gen-view-state-stories.mjs) writes it, and runs before
- * `storybook`, `build-storybook` and the tests; test/unit/view-state-stories.test.ts fails when the
- * file on disk no longer matches the registry.
+ * `storybook` and `build-storybook`. `npm test` only checks it (`npm run stories:check`, the same
+ * script with `--check`), so that a stale committed file fails the run instead of being rewritten;
+ * test/unit/view-state-stories.test.ts fails too when the file on disk no longer matches the registry.
  */
 import { VIEW_STATES } from '../src/testing/view-states.js';
 

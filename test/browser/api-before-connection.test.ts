@@ -2,7 +2,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { SimulatedClock } from 'xstate';
 import { describe, it } from 'vitest';
-import type { EsimRenewalWizard } from '../../src/element/esim-renewal-wizard.js';
 import { FULL_PROFILE } from '../../src/testing/view-states.js';
 import { linksByText, planValues } from './api-helpers.js';
 import {
@@ -21,7 +20,7 @@ import {
 describe('created with document.createElement and configured before connection', () => {
   it('provider, profile, plansFilter and channel set as properties, then appended: works through to the plans and the end', async () => {
     const base = demo();
-    const el = document.createElement('esim-renewal-wizard') as EsimRenewalWizard;
+    const el = document.createElement('esim-renewal-wizard');
     expect(el.isConnected).to.equal(false);
     el.provider = base;
     el.clock = new SimulatedClock();

@@ -51,7 +51,7 @@ export interface Harness<P extends Provider> {
 export async function mountApi<P extends Provider>(provider: P, configure?: (el: EsimRenewalWizard) => void | Promise<void>): Promise<Harness<P>> {
   const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
   const clock = new SimulatedClock();
-  const el = document.createElement('esim-renewal-wizard') as EsimRenewalWizard;
+  const el = document.createElement('esim-renewal-wizard');
   el.provider = provider;
   el.clock = clock;
   await configure?.(el);

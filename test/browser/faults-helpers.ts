@@ -35,7 +35,7 @@ import {
 } from './flows-helpers.js';
 
 export const { en } = CATALOGS;
-export const USER = 'demo@example.com';
+const USER = 'demo@example.com';
 
 export type FaultyMount = MountedAny<FaultyProvider> & { demo: DemoProvider };
 
@@ -63,9 +63,6 @@ export interface DriveOptions {
   /** Stops (before acting) once this holds. */
   readonly until?: () => boolean;
 }
-
-/** Comes back as after a reload (the driver's). */
-export { comeBack };
 
 /** Waits until no provider call is in flight, except one whose answer the provider holds back. */
 async function quiet(m: FaultyMount, timeoutMs = 3000): Promise<void> {
@@ -176,7 +173,7 @@ export async function drive(m: FaultyMount, o: DriveOptions): Promise<Trail> {
 
 /** The messages of the wizard's alerts (each error panel's first paragraph). */
 export function alertMessages(el: EsimRenewalWizard): string[] {
-  return [...root(el).querySelectorAll('[role="alert"]')].map((a) => (a.querySelector('p') ?? a).textContent!.replace(/\s+/g, ' ').trim());
+  return [...root(el).querySelectorAll('[role="alert"]')].map((a) => (a.querySelector('p') ?? a).textContent.replace(/\s+/g, ' ').trim());
 }
 
 /** The wizard shows, in an alert, the message its catalog has for the fault's error code. */

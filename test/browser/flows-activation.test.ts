@@ -2,8 +2,6 @@
 import { expect } from '@open-wc/testing';
 import { describe, it } from 'vitest';
 import { CATALOGS } from '../../src/testing/catalogs.js';
-
-const en = CATALOGS.en;
 import { TROUBLE_CHECKS } from '../../src/domain/troubleshooting-checks.js';
 import type { ActivationScenario } from '../../src/domain/codes.js';
 import {
@@ -29,6 +27,8 @@ import {
   waitForState,
 } from './flows-helpers.js';
 
+const en = CATALOGS.en;
+
 const WARNING = 'Don’t delete or reinstall your eSIM: most eSIMs can’t be installed again.';
 
 /** Pays for the 7-day plan by card with the given activation scenario; stops on entering activation. */
@@ -45,7 +45,7 @@ async function paid(scenario: ActivationScenario) {
   return { ...m, created, activationStatus };
 }
 
-const checkTitle = (el: Parameters<typeof heading>[0]) => q(el, '#check-heading')!.textContent!.trim();
+const checkTitle = (el: Parameters<typeof heading>[0]) => q(el, '#check-heading')!.textContent.trim();
 
 describe('activation', () => {
   it('delayed: shows activation while pending; advancing the clock polls at 2 s, 4 s → done', async () => {
@@ -119,7 +119,10 @@ describe('the reminder', () => {
     await waitForState(m.el, 'done');
     const files: Blob[] = [];
     const names: string[] = [];
+    // Saved to put the originals back after the stubs below.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const create = URL.createObjectURL;
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const clickAnchor = HTMLAnchorElement.prototype.click;
     URL.createObjectURL = (b: Blob | MediaSource) => (files.push(b as Blob), 'blob:reminder');
     HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {

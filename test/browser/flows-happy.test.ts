@@ -145,7 +145,7 @@ describe('shop visit', () => {
     expect(state(m.el)).to.equal('shop-visit');
     expect(heading(m.el)).to.equal('Renewing at a shop');
     expect(m.events.steps.at(-1)).to.deep.equal({ from: 'channel', to: 'shop-visit' });
-    const items = [...root(m.el).querySelectorAll('section.step ul li')].map((li) => li.textContent!.trim());
+    const items = [...root(m.el).querySelectorAll('section.step ul li')].map((li) => li.textContent.trim());
     expect(items).to.have.length(4);
     expect(items[0]).to.contain('residence card').and.contain('passport');
     const phrase = q(m.el, '.phrase[lang="ja"]')!;
@@ -181,7 +181,7 @@ describe('accounts that cannot top up', () => {
       expect(heading(m.el)).to.equal('This eSIM can’t be topped up');
       expect(q(m.el, '[data-reason]')!.dataset.reason).to.equal(reason);
       expect(text(m.el)).to.contain(says);
-      const link = [...root(m.el).querySelectorAll('a')].find((a) => a.textContent!.trim() === 'Get a new eSIM');
+      const link = [...root(m.el).querySelectorAll('a')].find((a) => a.textContent.trim() === 'Get a new eSIM');
       expect(link, 'Get a new eSIM link').to.not.equal(undefined);
       expect(link!.href).to.equal(ONLINE_LINKS.buyNew);
       expect(link!.target).to.equal('_blank');

@@ -22,7 +22,7 @@ export const CARD_DECLINED = '4000 0000 0000 0002';
 export const CARD_NO_FUNDS = '4000 0000 0000 9995';
 export const CARD_3DS = '4000 0027 6000 3184';
 
-export interface Recorded {
+interface Recorded {
   steps: StepChangeDetail[];
   completes: RenewalCompleteDetail[];
   errors: WizardErrorDetail[];
@@ -92,7 +92,7 @@ export function orders(provider: Provider): Order[] {
 export function textField(el: EsimRenewalWizard, label: string): HTMLInputElement | HTMLTextAreaElement {
   const r = root(el);
   for (const l of r.querySelectorAll('label[for]')) {
-    if (l.textContent!.replace(/\s+/g, ' ').trim() === label) return r.getElementById((l as HTMLLabelElement).htmlFor) as HTMLInputElement;
+    if (l.textContent.replace(/\s+/g, ' ').trim() === label) return r.getElementById((l as HTMLLabelElement).htmlFor) as HTMLInputElement;
   }
   throw new Error(`no text field labelled "${label}" in ${state(el)}`);
 }
@@ -119,7 +119,7 @@ export const q = <T extends Element = HTMLElement>(el: EsimRenewalWizard, select
 
 /** The text of the step's alerts (error panels). */
 export const alertText = (el: EsimRenewalWizard): string =>
-  [...root(el).querySelectorAll('section.step [role="alert"]')].map((a) => a.textContent!.replace(/\s+/g, ' ').trim()).join(' | ');
+  [...root(el).querySelectorAll('section.step [role="alert"]')].map((a) => a.textContent.replace(/\s+/g, ' ').trim()).join(' | ');
 
 /** Answers the time-left question with a number of days and goes on. */
 export async function answerValidity(el: EsimRenewalWizard, days = '2'): Promise<void> {

@@ -63,7 +63,7 @@ describe('sign-in', () => {
     await waitForState(m.el, 'login.form');
     expect(alertText(m.el)).to.contain('This account is locked. Reset your password to unlock it, or contact your provider.');
     const reset = root(m.el).querySelector<HTMLAnchorElement>('[role="alert"] a')!;
-    expect(reset.textContent!.trim()).to.equal('Forgot your password?');
+    expect(reset.textContent.trim()).to.equal('Forgot your password?');
     expect(reset.href).to.equal(ONLINE_LINKS.resetPassword);
     expect(alertText(m.el)).to.not.contain('attempts left');
     expect(m.events.errors).to.deep.equal([{ code: 'locked', step: 'login', retryable: false }]);
@@ -124,7 +124,7 @@ describe('sign-in', () => {
     for (let s = 0; s < 29; s++) {
       m.clock.increment(1_000);
       await m.el.updateComplete;
-      seen.push(q(m.el, '[role="timer"]')!.textContent!.match(/in (\d+) second/)![1]!);
+      seen.push(q(m.el, '[role="timer"]')!.textContent.match(/in (\d+) second/)![1]!);
     }
     expect(seen).to.deep.equal(Array.from({ length: 29 }, (_, i) => String(29 - i)));
     expect(state(m.el)).to.equal('login.cooldown');

@@ -146,18 +146,18 @@ describe('other ways to pay', () => {
     await payWith(m.el, 'Cash at a convenience store');
     await waitForState(m.el, 'payment.awaitingCash');
     expect(heading(m.el)).to.equal('Pay at a convenience store');
-    const voucher = q(m.el, '#voucher-number')!.textContent!.trim();
+    const voucher = q(m.el, '#voucher-number')!.textContent.trim();
     expect(voucher).to.match(/^\d{12}$/);
     expect(text(m.el)).to.contain('Pay by').and.contain('Payment number').and.contain('¥1,480');
     // The pay-by date is three days out, shown as a date.
-    const payBy = [...m.el.shadowRoot!.querySelectorAll('dt')].find((d) => d.textContent === 'Pay by')!.nextElementSibling!.textContent!;
+    const payBy = [...m.el.shadowRoot!.querySelectorAll('dt')].find((d) => d.textContent === 'Pay by')!.nextElementSibling!.textContent;
     expect(payBy).to.contain(String(new Date(Date.now() + 3 * 86_400_000).getDate()));
     expect(m.provider.chargeCount(m.created[0]!.orderId)).to.equal(0);
 
     await click(m.el, /check now$/);
     await waitForState(m.el, 'payment.awaitingCash');
     expect(status.calls).to.have.length(1);
-    expect(q(m.el, '#voucher-number')!.textContent!.trim()).to.equal(voucher);
+    expect(q(m.el, '#voucher-number')!.textContent.trim()).to.equal(voucher);
     expect(m.provider.chargeCount(m.created[0]!.orderId)).to.equal(0);
 
     await click(m.el, /check now$/);

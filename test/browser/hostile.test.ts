@@ -94,6 +94,7 @@ function injected(el: EsimRenewalWizard): string[] {
     for (const a of n.attributes) {
       if (/^on/i.test(a.name) || a.name === 'srcdoc') found.push(`${n.localName}[${a.name}]`);
       // As the URL parser reads it: leading controls and spaces, tabs and newlines do not count.
+      // eslint-disable-next-line no-control-regex -- the C0 controls are the point
       if (URL_ATTRIBUTES.test(a.name) && /^javascript:/i.test(a.value.replace(/[\u0000-\u0020]/g, ''))) found.push(`${n.localName}[${a.name}="${a.value.slice(0, 60)}"]`);
     }
   }
@@ -109,7 +110,7 @@ function clean(el: EsimRenewalWizard, where: string): void {
   expect(injected(el), `${where}: injected into the wizard`).to.deep.equal([]);
 }
 
-const sectionText = (el: EsimRenewalWizard): string => q(el, 'section.step')!.textContent!;
+const sectionText = (el: EsimRenewalWizard): string => q(el, 'section.step')!.textContent;
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /** What a control of this kind holds once `value` is set (the browser's value sanitization: newlines, dates, e-mail). */
@@ -375,7 +376,7 @@ const chooseFirstPlan = async (el: EsimRenewalWizard): Promise<void> => {
 
 /** The provider failed with `s` as its message: the wizard says the catalog's words instead. */
 function saysCatalogError(el: EsimRenewalWizard, s: string, where: string): void {
-  expect(squash(q(el, '.panel.error[role="alert"]')!.textContent!), `${where}: the catalog's message`).to.equal(en.errors.server);
+  expect(squash(q(el, '.panel.error[role="alert"]')!.textContent), `${where}: the catalog's message`).to.equal(en.errors.server);
   if (s.trim().length >= 3) expect(sectionText(el), `${where}: the provider's message is not shown`).to.not.include(s);
   clean(el, where);
 }
@@ -388,7 +389,7 @@ async function renewByCard(s: string): Promise<void> {
   await signIn(el, 'demo@example.com');
   await waitForState(el, 'plan.choosing');
   expect(q(el, 'section[aria-labelledby="account-heading"] dd')!.textContent, 'current plan name').to.equal(s);
-  const titles = [...root(el).querySelectorAll('fieldset[data-field="plan"] .choice-title')].map((t) => t.textContent!);
+  const titles = [...root(el).querySelectorAll('fieldset[data-field="plan"] .choice-title')].map((t) => t.textContent);
   expect(titles.length, 'plans listed').to.be.greaterThan(0);
   for (const t of titles) expect(t.startsWith(s), `plan name "${t.slice(0, 40)}"`).to.equal(true);
   expect(q(el, '.plan-meta')!.textContent, 'plan speed').to.include(en.plan.throttle(s));
@@ -410,7 +411,7 @@ async function renewByCard(s: string): Promise<void> {
   expect(q(el, 'dl.summary dd')!.textContent, 'receipt: plan').to.equal(s);
   expect(sectionText(el), 'receipt: card').to.include(en.done.card(s, s));
   expect(q(el, '#support-heading')!.textContent, 'support title').to.include(en.profile.supportTitle(s));
-  const support = q(el, 'ul.support')!.textContent!;
+  const support = q(el, 'ul.support')!.textContent;
   expect(support, 'support e-mail, phone and chat').to.include(`${en.profile.email}: ${s}`).and.include(`${en.profile.phone}: ${s}`).and.include(en.profile.chat(s));
   clean(el, 'done (support channels, profile links)');
 

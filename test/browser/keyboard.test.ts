@@ -69,7 +69,7 @@ function expectFocusVisible(kb: Kb, where: string): HTMLElement {
 function expectHeadingFocused(kb: Kb, where: string): void {
   const a = expectFocusVisible(kb, where);
   expect(a.id, `${where}: focus on the step heading, not ${describeNode(a)}`).to.equal('step-heading');
-  expect(a.textContent!.trim()).to.not.equal('');
+  expect(a.textContent.trim()).to.not.equal('');
 }
 
 /**
@@ -133,7 +133,7 @@ async function tabTo(kb: Kb, match: (n: Element) => boolean, what: string): Prom
 
 const byText = (text: string | RegExp) => (n: Element) =>
   (n.tagName === 'BUTTON' || n.tagName === 'A' || n.tagName === 'SUMMARY') &&
-  (typeof text === 'string' ? n.textContent!.trim() === text : text.test(n.textContent!.trim()));
+  (typeof text === 'string' ? n.textContent.trim() === text : text.test(n.textContent.trim()));
 const radioOf = (name: string) => (n: Element) => n instanceof HTMLInputElement && n.type === 'radio' && n.name === name;
 const byId = (id: string) => (n: Element) => n.id === id;
 
@@ -251,7 +251,7 @@ describe('keyboard only', () => {
     await toReviewByKeyboard(kb);
     await payByKeyboard(kb, CARD_OK);
     await arrive(kb, 'done', 'done');
-    expect(q(kb.el, '.reference')!.textContent!.trim()).to.not.equal('');
+    expect(q(kb.el, '.reference')!.textContent.trim()).to.not.equal('');
   });
 
   it('a declined card, then a good one: the error is shown, focus stays in the wizard, the retry succeeds', async () => {

@@ -24,8 +24,8 @@ function assertTouchFriendly(el: EsimRenewalWizard): void {
   for (const node of root(el).querySelectorAll<HTMLElement>('button:not([hidden]), .choice')) {
     const r = node.getBoundingClientRect();
     if (r.width === 0) continue;
-    expect(r.height, node.textContent!.trim()).to.be.at.least(24);
-    expect(r.width, node.textContent!.trim()).to.be.at.least(24);
+    expect(r.height, node.textContent.trim()).to.be.at.least(24);
+    expect(r.width, node.textContent.trim()).to.be.at.least(24);
   }
 }
 

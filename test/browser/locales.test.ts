@@ -77,7 +77,7 @@ describe('every view state in every language', () => {
       beforeAll(async () => {
         const provider = createProvider(entry);
         const clock = new SimulatedClock();
-        el = document.createElement('esim-renewal-wizard') as EsimRenewalWizard;
+        el = document.createElement('esim-renewal-wizard');
         el.provider = provider;
         el.clock = clock;
         if (entry.setup?.channel) el.channel = entry.setup.channel;
@@ -221,7 +221,7 @@ describe('locale resolution', () => {
     const host = await fixture<HTMLElement>(html`<div lang="ko"></div>`);
     const shadow = host.attachShadow({ mode: 'open' });
     const inner = document.createElement('div');
-    const el = document.createElement('esim-renewal-wizard') as EsimRenewalWizard;
+    const el = document.createElement('esim-renewal-wizard');
     inner.append(el);
     shadow.append(inner);
     await waitForLocale(el, 'ko');
@@ -233,7 +233,7 @@ describe('locale resolution', () => {
   it('a wizard moved to another part of the page (no new render) follows the lang of its new ancestors', async () => {
     // The same language on both sides, so the move itself causes no render.
     const page = await fixture<HTMLElement>(html`<div><div id="from" lang="ja"></div><div id="to" lang="ja"></div></div>`);
-    const el = document.createElement('esim-renewal-wizard') as EsimRenewalWizard;
+    const el = document.createElement('esim-renewal-wizard');
     page.querySelector('#from')!.append(el);
     await waitForLocale(el, 'ja');
     // Once the later chunk is in (its "check my order" button shows; it refreshes the language as
@@ -251,7 +251,10 @@ describe('locale resolution', () => {
   it('a wizard taken out of the page leaves no listener behind, also when it renders after that', async () => {
     // Each languagechange listener's last operation: it must end removed.
     const last = new Map<unknown, 'added' | 'removed'>();
+    // Saved to put the originals back after the stubs below, and called with `this`.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const add = window.addEventListener;
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const remove = window.removeEventListener;
     window.addEventListener = function (this: Window, type: string, listener: unknown, ...rest: unknown[]) {
       if (type === 'languagechange') last.set(listener, 'added');
@@ -262,7 +265,7 @@ describe('locale resolution', () => {
       return (remove as (...a: unknown[]) => void).call(this, type, listener, ...rest);
     } as typeof window.removeEventListener;
     try {
-      const el = document.createElement('esim-renewal-wizard') as EsimRenewalWizard;
+      const el = document.createElement('esim-renewal-wizard');
       document.body.append(el);
       await el.updateComplete;
       el.remove();
@@ -283,7 +286,7 @@ describe('locale resolution', () => {
     await waitForLocale(el, 'ja');
     const host = await fixture<HTMLElement>(html`<div lang="ko"></div>`);
     const shadow = host.attachShadow({ mode: 'open' });
-    const inner = document.createElement('esim-renewal-wizard') as EsimRenewalWizard;
+    const inner = document.createElement('esim-renewal-wizard');
     inner.setAttribute('lang', '');
     shadow.append(inner);
     await waitForLocale(inner, 'ko');
@@ -356,7 +359,7 @@ describe('changing the language at run time', () => {
     }
     expect(heading(m.el)).to.equal(englishHeading);
     // The data really is the machine's: signing in still works after the switches.
-    await q<HTMLButtonElement>(m.el, 'form button.primary')!.click();
+    q<HTMLButtonElement>(m.el, 'form button.primary')!.click();
     await waitForState(m.el, 'plan.choosing');
   });
 
@@ -377,7 +380,7 @@ describe('changing the language at run time', () => {
       expect(state(m.el), locale).to.equal('payment.review');
       expect(enteredData(m.el), locale).to.deep.equal(before);
     }
-    await q<HTMLButtonElement>(m.el, 'form button.primary')!.click();
+    q<HTMLButtonElement>(m.el, 'form button.primary')!.click();
     await waitForState(m.el, /^(activation\.|done)/);
   });
 
@@ -440,11 +443,11 @@ describe('the language switcher', () => {
     expect(select, 'a select in the header').to.not.equal(null);
     const options = [...select.options];
     expect(options.map((o) => o.value)).to.deep.equal(['en', 'ja', 'zh-Hans', 'zh-Hant', 'ko']);
-    expect(options.map((o) => o.textContent!.trim())).to.deep.equal(Object.values(NAMES));
+    expect(options.map((o) => o.textContent.trim())).to.deep.equal(Object.values(NAMES));
     for (const o of options) expect(o.getAttribute('lang'), o.value).to.equal(o.value);
     expect(select.value, 'the current language is selected').to.equal('en');
     // It has an accessible name through its label.
-    expect(select.closest('label')!.textContent!.trim()).to.not.equal('');
+    expect(select.closest('label')!.textContent.trim()).to.not.equal('');
     await expect(m.el).to.be.accessible();
   });
 
@@ -500,7 +503,7 @@ describe('language of the content', () => {
       expect(phrases, `${locale}: phrases`).to.have.length(2);
       for (const p of phrases) {
         expect(p.getAttribute('lang'), `${locale}: phrase lang`).to.equal('ja');
-        expect(p.textContent!.trim()).to.match(/[\u3040-\u30ff]/); // kana: it is Japanese
+        expect(p.textContent.trim()).to.match(/[\u3040-\u30ff]/); // kana: it is Japanese
       }
       // Nothing else in the content claims another language than the active one (the switcher's options aside).
       const others = [...root(m.el).querySelectorAll('section.step [lang]')].filter((n) => !n.classList.contains('phrase'));
@@ -512,7 +515,7 @@ describe('language of the content', () => {
     const { ja } = await import('../../src/i18n/ja.js');
     const m = await mountDemo();
     await toLogin(m.el, 'online');
-    const announcer = () => q(m.el, '#announcer')!.textContent!.trim();
+    const announcer = () => q(m.el, '#announcer')!.textContent.trim();
     expect(announcer()).to.not.equal('');
     m.el.setAttribute('lang', 'ja');
     await waitForLocale(m.el, 'ja');
@@ -557,7 +560,7 @@ describe('phone labels from each locale’s glossary (validity step, iPhone)', (
       const { el } = await mountIn(html`<esim-renewal-wizard lang=${locale} .provider=${createProvider({})}></esim-renewal-wizard>`);
       await waitForLocale(el, locale);
       expect(q(el, 'input[name="platform"][value="ios"]:checked'), 'iPhone chosen').to.not.equal(null);
-      const steps = [...root(el).querySelectorAll('.paths ol.path')[0]!.querySelectorAll('li')].map((li) => li.textContent!.trim());
+      const steps = [...root(el).querySelectorAll('.paths ol.path')[0]!.querySelectorAll('li')].map((li) => li.textContent.trim());
       expect(steps.slice(0, 2)).to.deep.equal(PINNED[locale]);
     });
   }
@@ -569,7 +572,7 @@ describe('dates and money through Intl in the locale', () => {
     const accounts = spy(m.provider, 'accountStatus');
     await toPlans(m.el);
     const plan = ONLINE_PLANS.find((p) => p.id === 'online-7d-3gb')!;
-    const price = () => q(m.el, `#plan-${plan.id}-meta .price`)!.textContent!.trim();
+    const price = () => q(m.el, `#plan-${plan.id}-meta .price`)!.textContent.trim();
     expect(price()).to.equal(new Intl.NumberFormat('en', { style: 'currency', currency: plan.price.currency }).format(plan.price.amount));
     m.el.setAttribute('lang', 'ja');
     await waitForLocale(m.el, 'ja');
@@ -578,12 +581,12 @@ describe('dates and money through Intl in the locale', () => {
     expect(price()).to.equal(expected);
     // Every plan on the list is formatted so.
     for (const p of ONLINE_PLANS) {
-      expect(q(m.el, `#plan-${p.id}-meta .price`)!.textContent!.trim(), p.id).to.equal(
+      expect(q(m.el, `#plan-${p.id}-meta .price`)!.textContent.trim(), p.id).to.equal(
         new Intl.NumberFormat('ja', { style: 'currency', currency: p.price.currency }).format(p.price.amount),
       );
     }
     const account = accounts.results.at(-1) as AccountStatus;
-    const expiry = q(m.el, '#account-heading')!.closest('section')!.querySelector('dd:nth-of-type(2)')!.textContent!;
+    const expiry = q(m.el, '#account-heading')!.closest('section')!.querySelector('dd:nth-of-type(2)')!.textContent;
     expect(expiry).to.contain(formatDateTime('ja', account.expiresAt));
     expect(expiry).to.contain(
       new Intl.DateTimeFormat('ja', { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(account.expiresAt)),
@@ -598,7 +601,7 @@ describe('dates and money through Intl in the locale', () => {
       m.el.setAttribute('lang', locale);
       await waitForLocale(m.el, locale);
       const plan = ONLINE_PLANS.find((p) => p.id === 'online-7d-3gb')!;
-      const total = q(m.el, '#order-heading')!.closest('section')!.querySelector('strong.price')!.textContent!.trim();
+      const total = q(m.el, '#order-heading')!.closest('section')!.querySelector('strong.price')!.textContent.trim();
       expect(total).to.equal(new Intl.NumberFormat(locale, { style: 'currency', currency: 'JPY' }).format(plan.price.amount));
     });
   }

@@ -76,7 +76,7 @@ const framedPage = (name: string, url: string) => async (): Promise<HostPage> =>
     document: doc,
     mount: async (entry) => {
       const old = doc.querySelector('esim-renewal-wizard')!;
-      const el = doc.createElement('esim-renewal-wizard') as EsimRenewalWizard;
+      const el = doc.createElement('esim-renewal-wizard');
       const clock = new SimulatedClock();
       for (const [attribute, value] of attributes) el.setAttribute(attribute, value);
       el.setAttribute('no-persist', '');
@@ -168,7 +168,7 @@ for (const [pageName, open] of PAGES) {
       for (const locale of LOCALES) {
         el.setAttribute('lang', locale);
         await waitForLocale(el, locale);
-        const legend = root(el).querySelector('fieldset.date legend')!.textContent!.trim();
+        const legend = root(el).querySelector('fieldset.date legend')!.textContent.trim();
         for (const date of EDGE_DATES) {
           await fillDate(el, legend, date);
           expectReflows(el, `${date} in ${locale}`);
@@ -234,7 +234,7 @@ describe('reduced motion', () => {
     expect(getComputedStyle(spinner).animationName).to.equal('none');
     expect(spinner.getAnimations(), 'no running animation').to.have.length(0);
     // The busy state is still said in words.
-    expect(spinner.closest('[role="status"]')!.textContent!.trim()).to.not.equal('');
+    expect(spinner.closest('[role="status"]')!.textContent.trim()).to.not.equal('');
   });
 
   it('the stylesheet has a prefers-reduced-motion: reduce rule that sets animation: none on .spinner', async () => {

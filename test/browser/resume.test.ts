@@ -68,7 +68,7 @@ async function signInAgain(m: MountedAny<Provider>): Promise<void> {
 
 /** "I already paid: check my order", once the rest of the wizard (whose words it uses) is in. */
 async function lookUp(el: MountedAny<Provider>['el']): Promise<void> {
-  await waitUntil(el, () => [...el.shadowRoot!.querySelectorAll('button')].some((b) => b.textContent!.trim() === 'I already paid: check my order'));
+  await waitUntil(el, () => [...el.shadowRoot!.querySelectorAll('button')].some((b) => b.textContent.trim() === 'I already paid: check my order'));
   await click(el, 'I already paid: check my order');
   await waitForState(el, 'login.form');
 }
@@ -172,7 +172,7 @@ describe('a reload during payment never pays twice', () => {
     await waitForState(m.el, 'done');
     expect(pays.calls).to.have.length(1);
     expect(made).to.have.length(1);
-    expect((provider as DemoProvider).chargeCount(made[0]!.orderId)).to.equal(1);
+    expect(provider.chargeCount(made[0]!.orderId)).to.equal(1);
     expect(m.events.completes).to.have.length(1);
     expect(m.events.completes[0]!.orderReference).to.equal(made[0]!.reference);
   });
@@ -306,7 +306,7 @@ describe('reset() and saved progress', () => {
     await new Promise((r) => setTimeout(r, 10));
     localStorage.setItem(`esim-renewal-wizard:${location.pathname}#0`, progress);
     // Reset at once, in the task that connects it: before its first render, so before its later chunk.
-    const el = document.createElement('esim-renewal-wizard') as typeof m.el;
+    const el = document.createElement('esim-renewal-wizard');
     el.provider = demo();
     document.body.append(el);
     el.reset();

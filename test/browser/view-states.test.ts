@@ -63,7 +63,7 @@ describe('every view state is reachable and accessible', () => {
 
       const heading = root(el).querySelectorAll('h2#step-heading');
       expect(heading.length, 'one step heading').to.equal(1);
-      expect(heading[0]!.textContent!.trim()).to.not.equal('');
+      expect(heading[0]!.textContent.trim()).to.not.equal('');
 
       for (const selector of entry.shows ?? []) expect(root(el).querySelector(selector), `shows ${selector}`).to.not.equal(null);
       for (const selector of entry.hides ?? []) expect(root(el).querySelector(selector), `hides ${selector}`).to.equal(null);

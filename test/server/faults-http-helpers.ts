@@ -10,12 +10,12 @@ import { ROOT, requireBuilt } from '../unit/built.js';
 import { startTestServer, type TestServer } from './helpers.js';
 import { en, launchChromium, pickPlan, signInOnline, watch, wizard } from './page-helpers.js';
 
-export const APP = `${ROOT}dist/app/`;
+const APP = `${ROOT}dist/app/`;
 /** The account `demo@example.com` signs in to. */
-export const ACCOUNT = 'acct-online-demo';
+const ACCOUNT = 'acct-online-demo';
 
 /** A fresh server (its own database) serving the built page, with the fault switch on. */
-export function faultyServer(): Promise<TestServer> {
+function faultyServer(): Promise<TestServer> {
   requireBuilt(`${APP}index.html`, 'npm run build:app');
   return startTestServer({ staticDir: APP, activation: 'immediate', testFaults: true });
 }
@@ -50,7 +50,7 @@ export interface Tab {
 }
 
 /** A browser context (one cookie jar: one signed-in person) on a fake clock that runs at real speed until pushed. */
-export async function openContext(browser: Browser): Promise<BrowserContext> {
+async function openContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({ locale: 'en-US' });
   await context.clock.install();
   return context;
@@ -78,7 +78,7 @@ export async function advanceUntil(tab: Page, locator: Locator, maxFakeMs = 180_
 }
 
 /** What the database holds for the demo account: its orders, and its payments with whether each charged. */
-export function ledger(t: TestServer): { orders: string[]; payments: { order: string; status: string; charged: number }[] } {
+function ledger(t: TestServer): { orders: string[]; payments: { order: string; status: string; charged: number }[] } {
   const db = (t.server.repository as any).db;
   return {
     orders: (db.prepare('SELECT id FROM orders WHERE account_id = ? ORDER BY created_at, rowid').all(ACCOUNT) as { id: string }[]).map((o) => o.id),

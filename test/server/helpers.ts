@@ -133,7 +133,7 @@ export class Client {
     }
     const text = await response.text();
     if (!o.unchecked) this.contract.check(method, `${this.base}${path}`, response.status, response.headers, text);
-    let body: unknown = null;
+    let body: unknown;
     try {
       body = text ? JSON.parse(text) : null;
     } catch {

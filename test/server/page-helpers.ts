@@ -5,7 +5,6 @@
  */
 import { chromium, type Browser, type Locator, type Page } from 'playwright';
 import { expect } from 'vitest';
-// @ts-expect-error: a plain .mjs helper without types.
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import { CATALOGS } from '../../src/testing/catalogs.js';
 

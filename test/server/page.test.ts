@@ -6,7 +6,6 @@
  */
 import { chromium, type Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs helper without types.
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import { CATALOGS } from '../../src/testing/catalogs.js';
 import { ROOT, requireBuilt } from '../unit/built.js';

@@ -6,7 +6,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs script without types.
 import { ENTRY, embedFiles, sri } from '../../scripts/sri.mjs';
 import { EMBED, requireBuilt } from './built.js';
 import { COMPILE_HINT } from '../../scripts/compile-hints.js';
@@ -16,9 +15,9 @@ import { COMPILE_HINT } from '../../scripts/compile-hints.js';
  * XState inside); `npm run bench` reports the same figure. It was 32,000 B until the expiry date
  * became three fields that fit any width (584 B, issue 16); 32,500 B is the figure the owner set
  * for the entry after the house redesign (issue 17). Do not raise it to make a change fit: move
+ * what the first step does not need into a lazy chunk.
  * The lazy chunks' budget was 12,000 B until the later chunk's code became modules named by
  * their job, each with its own small interface (issue 17: the later chunk 11,728 → 12,117 B).
- * what the first step does not need into a lazy chunk.
  */
 const BUDGET = { entry: 32_500, lazyChunk: 12_500, total: 110_000 };
 

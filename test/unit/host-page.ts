@@ -8,20 +8,18 @@ import { readFileSync } from 'node:fs';
 import { createServer, type OutgoingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
-// @ts-expect-error: plain .mjs helpers without types.
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
-// @ts-expect-error: a plain .mjs script without types.
 import { ENTRY as SRI_ENTRY, sri } from '../../scripts/sri.mjs';
 import { EMBED, requireBuilt } from './built.js';
 
 /** Where the host site serves the files of dist/embed, as from a CDN. */
 export const CDN = '/cdn/esim-renewal-wizard/1/';
 /** The embed's entry file name. */
-export const ENTRY = SRI_ENTRY as string;
+export const ENTRY = SRI_ENTRY;
 
 /** The SRI hash of the built entry (fails with the build command when it is missing). */
-export function embedIntegrity(): string {
-  return sri(readFileSync(requireBuilt(`${EMBED}${ENTRY}`, 'npm run build:embed'))) as string;
+function embedIntegrity(): string {
+  return sri(readFileSync(requireBuilt(`${EMBED}${ENTRY}`, 'npm run build:embed')));
 }
 
 /** The one tag a host page needs: the entry as a module, with its SRI hash. */
@@ -93,7 +91,7 @@ export async function startHostSite(files: Readonly<Record<string, HostFile>>): 
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
 
-  const executablePath = findChromium() as string | null;
+  const executablePath = findChromium();
   let browser: Browser;
   try {
     if (!executablePath) throw new Error('No Chromium: run `node scripts/ensure-chromium.mjs` or set CHROME_PATH.');

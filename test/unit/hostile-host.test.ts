@@ -13,10 +13,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGS } from '../../src/testing/catalogs.js';
-
-const { en, ja, ko } = CATALOGS;
 import { EMBED } from './built.js';
 import { CDN, embedScriptTag, startHostSite, type HostSite, type OpenedPage } from './host-page.js';
+
+const { en, ja, ko } = CATALOGS;
 
 /** The host's policy. `lit-html` is the only Trusted Types policy the embed creates. */
 const STRICT_CSP = [

@@ -37,7 +37,7 @@ function scripted(...replies: Reply[]): { fetch: typeof fetch; calls: Call[] } {
   const fake = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const text = init?.body as string | undefined;
     const call: Call = {
-      url: String(input),
+      url: input instanceof Request ? input.url : String(input),
       method: init?.method ?? 'GET',
       headers: { ...(init?.headers as Record<string, string>) },
       credentials: init?.credentials,
@@ -52,7 +52,7 @@ function scripted(...replies: Reply[]): { fetch: typeof fetch; calls: Call[] } {
     if (reply instanceof Error) throw reply;
     return typeof reply === 'function' ? reply(call) : reply;
   };
-  return { fetch: fake as typeof fetch, calls };
+  return { fetch: fake, calls };
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>

@@ -1,7 +1,8 @@
 /**
  * stories/view-states.stories.ts is generated from the view-state registry: one story per entry.
  * It must match the registry, so that every registered view state is in Storybook (and tested
- * there); `npm run stories:generate` rewrites it.
+ * there); `npm run stories:generate` rewrites it. `npm test` does not: it checks the committed file
+ * (`npm run stories:check`), so this test sees what is committed, not a file just regenerated.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -36,7 +36,7 @@ export type Snap = SnapshotFrom<typeof wizardMachine>;
 export function pathOf(value: StateValue): string {
   if (typeof value === 'string') return value;
   const [key, child] = Object.entries(value)[0]!;
-  return child === undefined || (typeof child === 'object' && Object.keys(child).length === 0) ? key : `${key}.${pathOf(child as StateValue)}`;
+  return child === undefined || (typeof child === 'object' && Object.keys(child).length === 0) ? key : `${key}.${pathOf(child)}`;
 }
 
 interface ActionLike {
@@ -65,7 +65,7 @@ export class Wizard {
   constructor(input: WizardInput = { today: TODAY }) {
     const [snap, actions] = initialTransition(wizardMachine, input);
     this.snap = snap;
-    this.actions = actions as ActionLike[];
+    this.actions = actions;
     this.history.push(this.state);
     for (const [s] of getInitialMicrosteps(wizardMachine, input)) this.visited.add(pathOf(s.value));
   }
@@ -79,7 +79,7 @@ export class Wizard {
     for (const [s] of getMicrosteps(wizardMachine, this.snap, event as WizardEvent)) this.visited.add(pathOf(s.value));
     const [snap, actions] = transition(wizardMachine, this.snap, event as WizardEvent);
     this.snap = snap;
-    this.actions = actions as ActionLike[];
+    this.actions = actions;
     this.history.push(this.state);
     return this;
   }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { WizardEvent } from '../../../src/machine/context.js';
-import type { OrderStatus, PaymentOutcome } from '../../../src/domain/types.js';
+import type { PaymentOutcome } from '../../../src/domain/types.js';
 import {
   CARD,
   ICCID_19,
@@ -36,7 +36,7 @@ const found = (payment: PaymentOutcome | null, activation: 'pending' | 'active' 
     order: order(planId),
     payment,
     activation: activation === 'active' ? { state: 'active', expiresAt: inDays(40) } : { state: activation },
-  } as OrderStatus,
+  },
 });
 
 /** Each state that waits on a call or a timer, how the wizard gets there, and where a resume takes it. */

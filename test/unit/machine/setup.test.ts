@@ -8,7 +8,7 @@ import type { WizardContext, WizardEvent } from '../../../src/machine/context.js
 import { wizardMachine } from '../../../src/machine/machine.js';
 import { CASH_POLL_MS, LOGIN_COOLDOWN_S, POLL_MAX_MS, POLL_START_MS, initialContext } from '../../../src/machine/setup.js';
 import { TROUBLE_CHECKS } from '../../../src/domain/troubleshooting-checks.js';
-import type { ActivationStatus, PaymentOutcome, StepId } from '../../../src/domain/types.js';
+import type { PaymentOutcome, StepId } from '../../../src/domain/types.js';
 import { ICCID_19, PLANS, TODAY, account, activationEvent, capabilities, ctxWith, err, order, outcome } from './harness.js';
 
 type GuardFn = (args: { context: WizardContext; event: WizardEvent }, params: unknown) => boolean;
@@ -29,7 +29,7 @@ const pay = (p: Partial<WizardContext['payment']>): WizardContext => ({
 /** What the provider knows of an order: its payment and the plan's activation. */
 const orderStatus = (s: { payment: PaymentOutcome | null; activation: 'pending' | 'active' | 'failed' }): WizardEvent => ({
   type: 'provider.orderStatus',
-  status: { order: order('week-3gb'), payment: s.payment, activation: { state: s.activation } as ActivationStatus },
+  status: { order: order('week-3gb'), payment: s.payment, activation: { state: s.activation } },
 });
 const trouble = (t: Partial<WizardContext['trouble']>): WizardContext => ({ ...base, trouble: { ...base.trouble, ...t } });
 
