@@ -1,3 +1,5 @@
+// better-sqlite3 ships no types; ours cover what the repository uses (the compiled server needs the reference).
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./better-sqlite3.d.ts" />
 /**
  * The {@link Repository} on SQLite (better-sqlite3). Migrations run on open (the

@@ -97,7 +97,7 @@ export class LocaleController implements ReactiveController {
     const settled: Promise<void> = (this.pending = Promise.all([locale === 'en' ? en : loadMessages(locale), withLater ? withLater(locale) : null])
       .then(
         ([core, later]) => {
-          if (this.#wanted === wanted) this.#apply(locale, { ...core, ...later } as Messages, later !== null); // else a later change won
+          if (this.#wanted === wanted) this.#apply(locale, { ...core, ...later }, later !== null); // else a later change won
         },
         () => {
           // The chunk could not load (offline): keep speaking what we have, try again on the next change.

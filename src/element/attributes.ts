@@ -17,14 +17,17 @@ const warned = new WeakMap<object, Set<string>>();
 export function checkAttributes(el: object, changed: PropertyValues): void {
   for (const [property, { attribute, values }] of Object.entries(ACCEPTED)) {
     if (!changed.has(property)) continue;
-    const value = (el as Record<string, unknown>)[property];
+    const raw = (el as Record<string, unknown>)[property];
     // Empty means "not set": the default, silently.
-    if (value === null || value === undefined || value === '' || values.includes(String(value))) continue;
+    if (raw === null || raw === undefined || raw === '') continue;
+    // (Attributes are strings; a property set to anything else is reported as JSON would show it.)
+    const value = typeof raw === 'string' ? raw : JSON.stringify(raw);
+    if (values.includes(value)) continue;
     const seen = warned.get(el) ?? new Set<string>();
     warned.set(el, seen);
-    const key = `${attribute}=${String(value)}`;
+    const key = `${attribute}=${value}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    console.warn(`<esim-renewal-wizard>: ${attribute}="${String(value)}" is not one of ${values.join(', ')}; using the default.`);
+    console.warn(`<esim-renewal-wizard>: ${attribute}="${value}" is not one of ${values.join(', ')}; using the default.`);
   }
 }

@@ -196,10 +196,10 @@ export class EsimRenewalWizard extends LitElement {
     host: this,
     vault: this.#vault,
     send: (event) => this.#send(event),
-    snapshot: () => this.#wizard.snapshot as WizardSnapshot,
+    snapshot: () => this.#wizard.snapshot,
     messages: () => this.#messages,
     info: () => this.#info(),
-    view: () => (this.#locale.hasLater ? this.#viewHost(this.#wizard.snapshot as WizardSnapshot) : null),
+    view: () => (this.#locale.hasLater ? this.#viewHost(this.#wizard.snapshot) : null),
   };
   /** The person started over (`reset()`) before the later chunk came: saved progress from before is not taken up. */
   #afresh = false;
@@ -272,7 +272,7 @@ export class EsimRenewalWizard extends LitElement {
 
   /** Starts over from the first step, forgetting everything entered. */
   reset(): void {
-    const before = this.#wizard.snapshot as WizardSnapshot;
+    const before = this.#wizard.snapshot;
     // Secrets and saved progress go with the later chunk, which is what holds and saves them; a
     // chunk not in yet does not take up the progress saved before.
     this.#afresh = true;
@@ -282,7 +282,7 @@ export class EsimRenewalWizard extends LitElement {
     this.#attempted = null;
     this.#wizard.replace();
     // A fresh actor is not a transition, so the step change is told here, as any other.
-    this.#stepChanged(stepOf(before), stepOf(this.#wizard.snapshot as WizardSnapshot));
+    this.#stepChanged(stepOf(before), stepOf(this.#wizard.snapshot));
   }
 
   /** Announces a new step, moves focus to its heading and tells the host. */
@@ -324,7 +324,7 @@ export class EsimRenewalWizard extends LitElement {
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
     for (let i = 0; i < 5; i++) {
-      const waits = [this.#locale.pending, stepOf(this.#wizard.snapshot as WizardSnapshot) === 'validity' ? null : this.#laterLoading].filter(Boolean);
+      const waits = [this.#locale.pending, stepOf(this.#wizard.snapshot) === 'validity' ? undefined : this.#laterLoading].filter((wait): wait is Promise<void> => wait != null);
       if (waits.length === 0) break;
       // (Neither rejects: a chunk that could not load is handled where it loads.)
       await Promise.all(waits);
@@ -375,7 +375,7 @@ export class EsimRenewalWizard extends LitElement {
   }
 
   override render(): TemplateResult {
-    const snap = this.#wizard.snapshot as WizardSnapshot;
+    const snap = this.#wizard.snapshot;
     const step = stepOf(snap);
     const m = this.#messages;
     const progress = progressOf(step);
@@ -503,7 +503,7 @@ export class EsimRenewalWizard extends LitElement {
   #send(event: UserEvent): void {
     // A step change the person asked for may be vetoed by the host; provider results may not.
     if (event.type === 'user.next' || event.type === 'user.back' || event.type === 'user.goto') {
-      const current = this.#wizard.snapshot as WizardSnapshot;
+      const current = this.#wizard.snapshot;
       const from = stepOf(current);
       const to = stepAfter(current, event);
       if (from !== to && !this.dispatchEvent(new BeforeStepChangeEvent({ from, to }))) return;

@@ -51,7 +51,7 @@ const laterViews: Record<LaterStep, (v: LaterViewHost) => TemplateResult> = {
 };
 
 /** What one element does from sign-in onwards, once this chunk is in. */
-export class LaterSteps {
+class LaterSteps {
   readonly #edge: LaterHost;
   readonly #progress: SavedProgress;
   readonly #events: HostEvents;
@@ -69,7 +69,7 @@ export class LaterSteps {
   constructor(edge: LaterHost) {
     this.#edge = edge;
     this.#progress = new SavedProgress(edge.host);
-    this.#events = new HostEvents(edge.host, edge.info);
+    this.#events = new HostEvents(edge.host, () => edge.info());
   }
 
   /**

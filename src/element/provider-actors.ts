@@ -43,7 +43,7 @@ export type CallsFor = (system: ActorSystem<any>) => Promise<ProviderCalls>;
 export function providerActors(calls: CallsFor) {
   const logic = fromCallback<EventObject, any>(({ input, sendBack, system, self }) => {
     const controller = new AbortController();
-    calls(system)
+    void calls(system)
       .then((c) => (c[self.src as keyof ProviderCalls] as (i: unknown, s: AbortSignal) => Promise<ProviderEvent>)(input, controller.signal))
       // The calls' own chunk could not load: the person is offline.
       .catch(() => OFFLINE)

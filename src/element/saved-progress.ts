@@ -54,6 +54,9 @@ export function savable(snap: WizardSnapshot): SavedSnapshot {
 /** The element's position among the page's wizards: what keeps two wizards' progress apart without ids. */
 const position = (el: Element): number => Array.prototype.indexOf.call(document.querySelectorAll('esim-renewal-wizard'), el);
 
+/** Saved progress past its lifetime: removed without a word. */
+class Expired extends Error {}
+
 export class SavedProgress {
   readonly #owner: ProgressOwner & Element;
 
@@ -86,7 +89,7 @@ export class SavedProgress {
     if (raw == null) return { discarded: false };
     try {
       const saved = JSON.parse(raw) as Saved;
-      if (Date.now() - saved.savedAt > SAVE_LIFETIME_MS) throw 'expired';
+      if (Date.now() - saved.savedAt > SAVE_LIFETIME_MS) throw new Expired();
       if (saved.v !== SAVE_VERSION) throw new Error('version');
       // It must be a state this machine has: an older layout would not restore.
       wizardMachine.resolveState({ value: saved.snapshot.value as never, context: saved.snapshot.context });
@@ -94,7 +97,7 @@ export class SavedProgress {
     } catch (reason) {
       this.clear();
       // Expiry is silent; anything else is said: the person sees why the wizard starts afresh.
-      return { discarded: reason !== 'expired' };
+      return { discarded: !(reason instanceof Expired) };
     }
   }
 

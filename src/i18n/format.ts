@@ -7,10 +7,6 @@ export function formatMoney(locale: string, money: Money): string {
   return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(money.amount);
 }
 
-export function formatNumber(locale: string, n: number): string {
-  return new Intl.NumberFormat(locale).format(n);
-}
-
 /** Data in MB as people read it: "500 MB", "3 GB", "1.5 GB". */
 export function formatData(locale: string, mb: number): string {
   if (mb < 1024) return new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte' }).format(mb);

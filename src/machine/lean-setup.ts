@@ -16,6 +16,6 @@ export const leanSetup = ((implementations: { actors?: object; actions?: object;
   return {
     assign,
     createStateConfig: (config: unknown) => config,
-    createMachine: (config: object) => createMachine(config as never, { actors, actions, guards, delays } as never),
+    createMachine: (config: object) => createMachine(config as never, { actors, actions, guards, delays }),
   };
 }) as unknown as typeof setup;

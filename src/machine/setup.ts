@@ -9,7 +9,6 @@ import type {
   ActivationRequestInput,
   IdentifyInput,
   PayInput,
-  ProviderEvent,
   ResumeStep,
   SupportInput,
   WizardContext,
@@ -32,7 +31,9 @@ export const LOGIN_COOLDOWN_S = 30;
 
 /** The provider actors the edge must replace (one logic for all); used alone, each fails loudly. */
 const unprovided = fromCallback<EventObject, any>(({ self }) => {
-  throw new Error(`esim-renewal-wizard: the "${self.src}" provider actor was not provided`);
+  // (An invoked actor's `src` is its name in the machine.)
+  const name = typeof self.src === 'string' ? self.src : 'unnamed';
+  throw new Error(`esim-renewal-wizard: the "${name}" provider actor was not provided`);
 });
 const stub = <TInput>() => unprovided as CallbackActorLogic<EventObject, TInput>;
 
@@ -167,4 +168,3 @@ export const wizardSetup = leanSetup({
   },
 });
 
-export type { ProviderEvent };

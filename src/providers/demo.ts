@@ -16,12 +16,6 @@ import type {
 } from './contract.js';
 import { ProviderError } from './errors.js';
 import { DEMO_ACCOUNTS, ONLINE_LINKS, PLANS_BY_CHANNEL, accountStatusOf, findDemoAccount } from './catalogue.js';
-
-/** The e-mail addresses an account signs in with (its user name, or the e-mail of its eSIM). */
-function accountEmails(accountId: string): string[] {
-  const account = DEMO_ACCOUNTS.find((a) => a.accountId === accountId);
-  return (account?.signIns ?? []).map((s) => (s.method === 'account' ? s.username : s.email).toLowerCase());
-}
 import type { AccountStatus, ActivationStatus, CardToken, Order, OrderStatus, PaymentOutcome, Plan, SupportTicket } from '../domain/types.js';
 import type { ActivationScenario } from '../domain/codes.js';
 import { planEffect } from '../domain/plan-rules.js';
@@ -29,6 +23,12 @@ import { topUpEligibility } from '../domain/rules.js';
 import { cardBrand, validateCardCvc, validateCardExpiry, validateCardNumber } from '../domain/card-validation.js';
 import { digitsOnly } from '../domain/validation.js';
 import { TEST_CARD_BEHAVIOURS, type CardBehaviour } from '../domain/test-cards.js';
+
+/** The e-mail addresses an account signs in with (its user name, or the e-mail of its eSIM). */
+function accountEmails(accountId: string): string[] {
+  const account = DEMO_ACCOUNTS.find((a) => a.accountId === accountId);
+  return (account?.signIns ?? []).map((s) => (s.method === 'account' ? s.username : s.email).toLowerCase());
+}
 
 
 export interface DemoProviderOptions {

@@ -20,7 +20,7 @@ export const root = (el: EsimRenewalWizard): ShadowRoot => el.shadowRoot!;
 /** The machine state the view shows, as the element exposes it in `data-state`. */
 export const state = (el: EsimRenewalWizard): string => root(el).querySelector<HTMLElement>('section.step')!.dataset.state!;
 
-export const heading = (el: EsimRenewalWizard): string => root(el).querySelector('h2')!.textContent!.trim();
+export const heading = (el: EsimRenewalWizard): string => root(el).querySelector('h2')!.textContent.trim();
 
 /** Waits until the view shows the state (provider calls resolve on later tasks). */
 export async function waitForState(el: EsimRenewalWizard, expected: string | RegExp, timeoutMs = 3000): Promise<void> {
@@ -69,8 +69,8 @@ export async function laterLoaded(el: EsimRenewalWizard): Promise<void> {
 
 export function button(el: EsimRenewalWizard, name: string | RegExp): HTMLButtonElement {
   const all = [...root(el).querySelectorAll<HTMLButtonElement>('button:not([hidden])')];
-  const found = all.find((b) => (typeof name === 'string' ? b.textContent!.trim() === name : name.test(b.textContent!.trim())));
-  if (!found) throw new Error(`no button "${name}" in ${state(el)}: ${all.map((b) => b.textContent!.trim()).join(' | ')}`);
+  const found = all.find((b) => (typeof name === 'string' ? b.textContent.trim() === name : name.test(b.textContent.trim())));
+  if (!found) throw new Error(`no button "${name}" in ${state(el)}: ${all.map((b) => b.textContent.trim()).join(' | ')}`);
   return found;
 }
 
@@ -86,7 +86,7 @@ export async function click(el: EsimRenewalWizard, name: string | RegExp): Promi
 export function input(el: EsimRenewalWizard, label: string | RegExp, kind: 'any' | 'text' = 'any'): HTMLInputElement | HTMLTextAreaElement {
   const r = root(el);
   const labels = [...r.querySelectorAll('label')].filter((l) => kind === 'any' || l.htmlFor);
-  const textOf = (l: HTMLLabelElement) => l.textContent!.replace(/\s+/g, ' ').trim();
+  const textOf = (l: HTMLLabelElement) => l.textContent.replace(/\s+/g, ' ').trim();
   // Exact matches first, then prefixes: "Password" must not find "Show password".
   const exact = labels.find((l) => (typeof label === 'string' ? textOf(l) === label : label.test(textOf(l))));
   const hit = exact ?? labels.find((l) => typeof label === 'string' && textOf(l).startsWith(label));
@@ -125,7 +125,7 @@ export async function fillDate(el: EsimRenewalWizard, legend: string, date: stri
   await settled(el);
 }
 
-export const text = (el: EsimRenewalWizard): string => root(el).querySelector('section.step')!.textContent!.replace(/\s+/g, ' ');
+export const text = (el: EsimRenewalWizard): string => root(el).querySelector('section.step')!.textContent.replace(/\s+/g, ' ');
 
 /** The path up to the plan list for an online account. */
 export async function toPlans(el: EsimRenewalWizard, user = 'demo@example.com', password = 'demo1234'): Promise<void> {
@@ -181,7 +181,7 @@ export function enteredData(el: EsimRenewalWizard): Record<string, string | bool
   const out: Record<string, string | boolean> = {};
   for (const c of root(el).querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('section.step input, section.step textarea, section.step select')) {
     const check = c instanceof HTMLInputElement && (c.type === 'radio' || c.type === 'checkbox');
-    out[c.id || `${c.name}=${c.value}`] = check ? (c as HTMLInputElement).checked : c.value;
+    out[c.id || `${c.name}=${c.value}`] = check ? (c).checked : c.value;
   }
   return out;
 }

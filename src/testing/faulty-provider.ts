@@ -68,6 +68,7 @@ export interface Injected {
   readonly after: boolean;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface below
 export class FaultyProvider implements Provider {
   readonly info: ProviderInfo;
   /** Every call made, by method. */
@@ -150,4 +151,7 @@ export class FaultyProvider implements Provider {
   }
 }
 
+// The class defines the provider's methods at run time, one per method of the contract; this
+// merged interface gives them their types. (No members of its own: the contract's are the point.)
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
 export interface FaultyProvider extends Omit<Provider, 'info'> {}

@@ -35,6 +35,7 @@ const METHODS: readonly ProviderMethod[] = [
   'latestOrder',
 ];
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface below
 export class ScriptedProvider implements Provider {
   readonly info: ProviderInfo;
   /** Every call made, by method, for assertions. */
@@ -84,4 +85,7 @@ export class ScriptedProvider implements Provider {
   }
 }
 
+// The class defines the provider's methods at run time, one per method of the contract; this
+// merged interface gives them their types. (No members of its own: the contract's are the point.)
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
 export interface ScriptedProvider extends Omit<Provider, 'info'> {}

@@ -91,7 +91,7 @@ function dayFromToday(offset: number): string {
  */
 async function fillField(el: EsimRenewalWizard, label: string, value: string): Promise<void> {
   const r = root(el);
-  const l = [...r.querySelectorAll('label[for]')].find((x) => x.textContent!.trim() === label) as HTMLLabelElement | undefined;
+  const l = [...r.querySelectorAll('label[for]')].find((x) => x.textContent.trim() === label) as HTMLLabelElement | undefined;
   const control = l && (r.getElementById(l.htmlFor) as HTMLInputElement | null);
   if (!control) throw new Error(`no text field labelled "${label}" in ${state(el)}`);
   control.value = value;
@@ -101,7 +101,7 @@ async function fillField(el: EsimRenewalWizard, label: string, value: string): P
 
 /** Opens a disclosure (`<details>`) by its summary text, as a click on it would. */
 async function expand(el: EsimRenewalWizard, summary: RegExp): Promise<void> {
-  const s = [...root(el).querySelectorAll('summary')].find((x) => summary.test(x.textContent!.trim()));
+  const s = [...root(el).querySelectorAll('summary')].find((x) => summary.test(x.textContent.trim()));
   if (!s) throw new Error(`no disclosure "${summary}" in ${state(el)}`);
   if (!(s.parentElement as HTMLDetailsElement).open) s.click();
   await el.updateComplete;
@@ -163,7 +163,7 @@ async function toPaymentReview(el: EsimRenewalWizard): Promise<void> {
 
 /** From the first step, "I already paid: check my order" (offered once the rest of the wizard is in). */
 async function toLookup(el: EsimRenewalWizard): Promise<void> {
-  await waitUntil(el, () => [...root(el).querySelectorAll('button')].some((b) => /^I already paid/.test(b.textContent!.trim())));
+  await waitUntil(el, () => [...root(el).querySelectorAll('button')].some((b) => /^I already paid/.test(b.textContent.trim())));
   await click(el, /^I already paid/);
   await waitForState(el, 'login.form');
 }
