@@ -95,9 +95,7 @@ function preloadLazyChunks(names: readonly string[] = ['later', 'en-later', 'dem
  * never load Storybook's test tooling. (Storybook's own Vite config is .storybook/vite.config.ts.)
  */
 const storybookTest = (): PluginOption =>
-  process.env.VITEST
-    ? import('@storybook/addon-vitest/vitest-plugin').then(({ storybookTest: plugin }) => plugin({ configDir: '.storybook' }))
-    : [];
+  process.env.VITEST ? import('@storybook/addon-vitest/vitest-plugin').then(({ storybookTest: plugin }) => plugin({ configDir: '.storybook' })) : [];
 
 /** Headless Chromium (Debian's, found by scripts/chromium.mjs) through Playwright: the browser and storybook projects. */
 const chromiumBrowser = () => ({
@@ -131,7 +129,10 @@ export default defineConfig({
       },
       {
         plugins: [wtrSocketStub(), framedTestPages()],
-        optimizeDeps: { include: ['xstate', 'react', 'react-dom', 'react-dom/client', 'vue', '@open-wc/testing > chai-a11y-axe', '@open-wc/testing > @esm-bundle/chai'], exclude: ['@open-wc/testing', 'lit', 'lit-html', 'lit-element', '@lit/reactive-element'] },
+        optimizeDeps: {
+          include: ['xstate', 'react', 'react-dom', 'react-dom/client', 'vue', '@open-wc/testing > chai-a11y-axe', '@open-wc/testing > @esm-bundle/chai'],
+          exclude: ['@open-wc/testing', 'lit', 'lit-html', 'lit-element', '@lit/reactive-element'],
+        },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],

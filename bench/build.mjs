@@ -122,7 +122,10 @@ function describeDir(dir, entry, modules) {
   };
   return {
     entry: chunk(entry),
-    lazy: files.filter((f) => f !== entry).sort().map(chunk),
+    lazy: files
+      .filter((f) => f !== entry)
+      .sort()
+      .map(chunk),
   };
 }
 

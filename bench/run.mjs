@@ -28,7 +28,10 @@ const option = (name, fallback) => {
 };
 const RUNS = option('runs', quick ? 5 : 20);
 const SAMPLES = option('samples', quick ? 200 : 1000);
-const ONLY = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const ONLY = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const wanted = (part) => !ONLY || ONLY.includes(part);
 /** The compile hint's A/B runs only when asked for (`--only=hint`). */
 const HINT = ONLY?.includes('hint') ?? false;
@@ -107,8 +110,12 @@ function printSizes(size) {
   row(`${e.file} (initial)`, e);
   for (const c of embed.lazy) row(`  lazy ${c.file}`, c);
   row(`floor ${floor.entry.file}`, floor.entry);
-  log(`   entry's static imports: ${e.staticImports.length ? e.staticImports.join(', ') : 'none'}; gzip ratio to floor ${(e.gzip / floor.entry.gzip).toFixed(2)}×`);
-  log(`   ${verdict(e.gzip <= BUDGET.entryGzip)}  initial embed JS ${bytes(e.gzip)} B gzip ≤ ${bytes(BUDGET.entryGzip)} B (headroom ${bytes(BUDGET.entryGzip - e.gzip)} B)`);
+  log(
+    `   entry's static imports: ${e.staticImports.length ? e.staticImports.join(', ') : 'none'}; gzip ratio to floor ${(e.gzip / floor.entry.gzip).toFixed(2)}×`,
+  );
+  log(
+    `   ${verdict(e.gzip <= BUDGET.entryGzip)}  initial embed JS ${bytes(e.gzip)} B gzip ≤ ${bytes(BUDGET.entryGzip)} B (headroom ${bytes(BUDGET.entryGzip - e.gzip)} B)`,
+  );
   budget('initial embed JS (gzip bytes)', e.gzip, BUDGET.entryGzip, e.gzip <= BUDGET.entryGzip);
 
   log(`\n   Entry by package / source folder (rendered = module code before chunk minification; gzip of each module alone, summed)`);
@@ -123,7 +130,9 @@ function printSizes(size) {
   log(`\n   Entry's top modules (by gzip of the module's rendered code)`);
   log(`   ${pad('module', 50)} ${lpad('rendered', 9)} ${lpad('gzip', 7)} ${lpad('min est.', 9)} ${lpad('min gz', 7)}`);
   for (const m of e.modules.slice(0, 20)) {
-    log(`   ${pad(m.module, 50)} ${lpad(bytes(m.renderedLength), 9)} ${lpad(bytes(m.renderedGzip), 7)} ${lpad(bytes(m.minifiedEstimate), 9)} ${lpad(bytes(m.minifiedEstimateGzip), 7)}`);
+    log(
+      `   ${pad(m.module, 50)} ${lpad(bytes(m.renderedLength), 9)} ${lpad(bytes(m.renderedGzip), 7)} ${lpad(bytes(m.minifiedEstimate), 9)} ${lpad(bytes(m.minifiedEstimateGzip), 7)}`,
+    );
   }
   log(`   (${e.modules.length} modules in all; "min est." = the module minified alone, whitespace and local names: an estimate, the chunk is minified whole)`);
 }
@@ -206,7 +215,12 @@ async function pairedRounds(browser, origin, page, cases, keep, { kinds = ['wiza
 
 /** Start-up (a) and (b) of the wizard and the floor, paired run by run. */
 async function startup(browser, origin) {
-  const cases = startupCases(() => ({ wizard: { fromNavigation: [], fromImport: [] }, floor: { fromNavigation: [], fromImport: [] }, ratios: [], evidence: null }));
+  const cases = startupCases(() => ({
+    wizard: { fromNavigation: [], fromImport: [] },
+    floor: { fromNavigation: [], fromImport: [] },
+    ratios: [],
+    evidence: null,
+  }));
   await pairedRounds(browser, origin, 'startup', cases, (c, got) => {
     for (const kind of ['wizard', 'floor']) {
       c[kind].fromNavigation.push(got[kind].end);
@@ -234,7 +248,9 @@ async function startup(browser, origin) {
 }
 
 function printStartup(results) {
-  log(`\n2. START-UP (cold: a fresh browser context per run, cache disabled; median [min–max] of ${RUNS} runs, each paired with the floor in the same run; ${STARTUP_WARMUP} warm-up rounds discarded)`);
+  log(
+    `\n2. START-UP (cold: a fresh browser context per run, cache disabled; median [min–max] of ${RUNS} runs, each paired with the floor in the same run; ${STARTUP_WARMUP} warm-up rounds discarded)`,
+  );
   log('   (a) navigation start → rendered: performance.now() once `await el.updateComplete` resolved (time origin = navigation start)');
   log('   (b) bundle evaluated → rendered: from the `<tag>:evaluated` mark (set by the define module once every module has run,');
   log('       just before defining the tag, which upgrades the element in the markup) to `await el.updateComplete` resolved');
@@ -246,13 +262,21 @@ function printStartup(results) {
   log(`   ${pad('case', 12)} ${pad('measure', 22)} ${pad('wizard', 26)} ${pad('floor', 26)} ratio`);
   for (const r of results) {
     const label = `${r.lang} CPU ×${r.cpuThrottling}`;
-    log(`   ${pad(label, 12)} ${pad('(a) navigation → rend.', 22)} ${pad(f(r.wizard.fromNavigation), 26)} ${pad(f(r.floor.fromNavigation), 26)} ${r.ratioOfMedians.fromNavigation.toFixed(2)}×`);
+    log(
+      `   ${pad(label, 12)} ${pad('(a) navigation → rend.', 22)} ${pad(f(r.wizard.fromNavigation), 26)} ${pad(f(r.floor.fromNavigation), 26)} ${r.ratioOfMedians.fromNavigation.toFixed(2)}×`,
+    );
     const ratio = r.ratioOfMedians.fromImport;
     const ok = ratio <= BUDGET.startupRatio;
     log(
       `   ${pad('', 12)} ${pad('(b) evaluated → rend.', 22)} ${pad(f(r.wizard.fromImport), 26)} ${pad(f(r.floor.fromImport), 26)} ${ratio.toFixed(2)}× (per run ${r.pairedRatio.median.toFixed(2)}× [${r.pairedRatio.min.toFixed(2)}–${r.pairedRatio.max.toFixed(2)}])  ${verdict(ok)} ≤ ${BUDGET.startupRatio}×`,
     );
-    budget(`start-up (b) ${label}: ratio to floor`, ratio, BUDGET.startupRatio, ok, `${ms(r.wizard.fromImport.median)} vs floor ${ms(r.floor.fromImport.median)}; per-run ratios median ${r.pairedRatio.median.toFixed(2)}`);
+    budget(
+      `start-up (b) ${label}: ratio to floor`,
+      ratio,
+      BUDGET.startupRatio,
+      ok,
+      `${ms(r.wizard.fromImport.median)} vs floor ${ms(r.floor.fromImport.median)}; per-run ratios median ${r.pairedRatio.median.toFixed(2)}`,
+    );
   }
 }
 
@@ -366,9 +390,14 @@ function printCompileHint(results) {
   log(`   ${pad('case', 12)} ${pad('measure', 22)} ${pad('with the hint', 26)} ${pad('without', 26)} change`);
   const f = (s) => `${ms(s.median)} [${s.min.toFixed(1)}–${s.max.toFixed(1)}]`;
   for (const r of results) {
-    for (const [label, key] of [['(a) navigation → rend.', 'fromNavigation'], ['(b) evaluated → rend.', 'fromImport']]) {
+    for (const [label, key] of [
+      ['(a) navigation → rend.', 'fromNavigation'],
+      ['(b) evaluated → rend.', 'fromImport'],
+    ]) {
       const change = r.with[key].median - r.without[key].median;
-      log(`   ${pad(key === 'fromNavigation' ? `${r.lang} CPU ×${r.cpuThrottling}` : '', 12)} ${pad(label, 22)} ${pad(f(r.with[key]), 26)} ${pad(f(r.without[key]), 26)} ${change > 0 ? '+' : ''}${ms(change)}`);
+      log(
+        `   ${pad(key === 'fromNavigation' ? `${r.lang} CPU ×${r.cpuThrottling}` : '', 12)} ${pad(label, 22)} ${pad(f(r.with[key]), 26)} ${pad(f(r.without[key]), 26)} ${change > 0 ? '+' : ''}${ms(change)}`,
+      );
     }
   }
 }
@@ -423,7 +452,11 @@ async function profile(browser, origin) {
     c.runs++;
   };
   await pairedRounds(browser, origin, 'profile', cases, keep, { kinds: ['wizard'], before });
-  const top = (m, n, runs) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, ms]) => ({ name, ms: ms / runs }));
+  const top = (m, n, runs) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, ms]) => ({ name, ms: ms / runs }));
   return cases.map((c) => ({
     lang: c.lang,
     cpuThrottling: c.throttle,
@@ -478,7 +511,7 @@ async function transitions(browser, origin) {
 function printTransitions(t) {
   log(`\n3. TRANSITIONS (${t.samples} samples each, wizard and floor interleaved on one page; crossOriginIsolated=${t.crossOriginIsolated})`);
   log('   step change: click Continue (first step, days left valid) or Back → `await el.updateComplete`, alternating; floor: next() → updateComplete');
-  log('   keystroke: set the days-left input\'s value + dispatch `input` → `await el.updateComplete`; floor: the same on its input');
+  log("   keystroke: set the days-left input's value + dispatch `input` → `await el.updateComplete`; floor: the same on its input");
   const f = (s) => `${s.median.toFixed(3)} / ${s.p95.toFixed(3)} [${s.min.toFixed(3)}–${s.max.toFixed(3)}]`;
   log(`   ${pad('', 12)} ${pad('wizard median / p95 [min–max] ms', 36)} ${pad('floor median / p95 [min–max] ms', 36)} ratio`);
   const rows = [
@@ -487,7 +520,9 @@ function printTransitions(t) {
   ];
   for (const [label, r, limit] of rows) {
     const ok = r.wizard.median <= limit;
-    log(`   ${pad(label, 12)} ${pad(f(r.wizard), 36)} ${pad(f(r.floor), 36)} ${(r.wizard.median / r.floor.median).toFixed(1)}×  ${verdict(ok)} median ≤ ${limit} ms`);
+    log(
+      `   ${pad(label, 12)} ${pad(f(r.wizard), 36)} ${pad(f(r.floor), 36)} ${(r.wizard.median / r.floor.median).toFixed(1)}×  ${verdict(ok)} median ≤ ${limit} ms`,
+    );
     budget(`${label} median (ms)`, r.wizard.median, limit, ok, `p95 ${r.wizard.p95.toFixed(3)} ms; floor ${r.floor.median.toFixed(3)} ms`);
   }
 }
@@ -605,13 +640,25 @@ function readLhr(path) {
   for (const cat of Object.values(lhr.categories)) {
     for (const ref of cat.auditRefs) {
       const audit = lhr.audits[ref.id];
-      if (ref.weight > 0 && audit.score !== null && audit.score < 1) lost.push({ category: cat.id, audit: ref.id, score: audit.score, displayValue: audit.displayValue ?? '' });
+      if (ref.weight > 0 && audit.score !== null && audit.score < 1)
+        lost.push({ category: cat.id, audit: ref.id, score: audit.score, displayValue: audit.displayValue ?? '' });
     }
   }
   const metrics = Object.fromEntries(
-    ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'].map((id) => [id, lhr.audits[id]?.displayValue]),
+    ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'].map((id) => [
+      id,
+      lhr.audits[id]?.displayValue,
+    ]),
   );
-  return { version: lhr.lighthouseVersion, formFactor: lhr.configSettings.formFactor, throttlingMethod: lhr.configSettings.throttlingMethod, scores, metrics, lost, report: path };
+  return {
+    version: lhr.lighthouseVersion,
+    formFactor: lhr.configSettings.formFactor,
+    throttlingMethod: lhr.configSettings.throttlingMethod,
+    scores,
+    metrics,
+    lost,
+    report: path,
+  };
 }
 
 /** LIGHTHOUSE_RUNS runs of Lighthouse's default configuration; each category's median score counts. */
@@ -628,24 +675,40 @@ async function lighthouse(browser) {
     }
     process.stdout.write('\n');
     const scores = Object.fromEntries(Object.keys(runs[0].scores).map((k) => [k, median(runs.map((r) => r.scores[k]))]));
-    return { version: runs[0].version, formFactor: runs[0].formFactor, throttlingMethod: runs[0].throttlingMethod, runs: LIGHTHOUSE_RUNS, scores, perRun: runs, check };
+    return {
+      version: runs[0].version,
+      formFactor: runs[0].formFactor,
+      throttlingMethod: runs[0].throttlingMethod,
+      runs: LIGHTHOUSE_RUNS,
+      scores,
+      perRun: runs,
+      check,
+    };
   } finally {
     await server.close();
   }
 }
 
 function printLighthouse(l) {
-  log(`\n5. LIGHTHOUSE ${l.version} on the built standalone page (default config: ${l.formFactor}, ${l.throttlingMethod} throttling; median of ${l.runs} runs)`);
+  log(
+    `\n5. LIGHTHOUSE ${l.version} on the built standalone page (default config: ${l.formFactor}, ${l.throttlingMethod} throttling; median of ${l.runs} runs)`,
+  );
   for (const [k, v] of Object.entries(l.scores)) {
     log(`   ${pad(k, 16)} ${lpad(v, 3)}  (runs: ${l.perRun.map((r) => r.scores[k]).join(', ')})  ${verdict(v >= BUDGET.lighthouse)} = ${BUDGET.lighthouse}`);
     budget(`Lighthouse ${k} (median of ${l.runs})`, v, BUDGET.lighthouse, v >= BUDGET.lighthouse);
   }
   for (const r of l.perRun) {
-    log(`   ${r.report}: ${Object.entries(r.metrics).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    log(
+      `   ${r.report}: ${Object.entries(r.metrics)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
     for (const a of r.lost) log(`      lost: ${a.category} / ${a.audit} score ${a.score} ${a.displayValue}`);
   }
   const c = l.check;
-  log(`   page: favicon ${c.favicon ? `${c.favicon.href} ${c.favicon.status}` : 'missing'}; console errors: ${c.consoleErrors.length ? c.consoleErrors.join('; ') : 'none'}`);
+  log(
+    `   page: favicon ${c.favicon ? `${c.favicon.href} ${c.favicon.status}` : 'missing'}; console errors: ${c.consoleErrors.length ? c.consoleErrors.join('; ') : 'none'}`,
+  );
   log(`   modulepreload: ${c.modulepreload.join(', ') || 'none'} (later ${c.preloadsLater ? 'yes' : 'NO'}, en-later ${c.preloadsEnLater ? 'yes' : 'NO'})`);
   const pageOk = c.favicon?.status === 200 && c.consoleErrors.length === 0 && c.preloadsLater && c.preloadsEnLater;
   budget('standalone page: favicon, no console errors, later + en-later preloaded', pageOk ? 'ok' : 'not ok', 'ok', pageOk);
@@ -654,7 +717,9 @@ function printLighthouse(l) {
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
-  log(`esim-renewal-wizard bench${quick ? ' --quick' : ''}: ${RUNS} cold runs per start-up case, ${SAMPLES} samples per transition${LIGHTHOUSE ? ', Lighthouse' : ', no Lighthouse'}`);
+  log(
+    `esim-renewal-wizard bench${quick ? ' --quick' : ''}: ${RUNS} cold runs per start-up case, ${SAMPLES} samples per transition${LIGHTHOUSE ? ', Lighthouse' : ', no Lighthouse'}`,
+  );
   mkdirSync('bench/results', { recursive: true });
   const size = await buildAll({ log: (s) => log(`   ${s}`) });
 
@@ -670,7 +735,11 @@ async function main() {
   }
   if (HINT) buildNoHint();
   if (PROFILE) await buildMapped();
-  const server = await startServer({ isolated: true, pages, mounts: { '/embed/': EMBED_DIR, '/embed-nohint/': NO_HINT_DIR, '/embed-mapped/': MAPPED_DIR, '/floor/': FLOOR_DIR } });
+  const server = await startServer({
+    isolated: true,
+    pages,
+    mounts: { '/embed/': EMBED_DIR, '/embed-nohint/': NO_HINT_DIR, '/embed-mapped/': MAPPED_DIR, '/floor/': FLOOR_DIR },
+  });
   const browser = await launch(['--js-flags=--expose-gc']);
   const machine = machineInfo(browser.version());
   const meetsSpec = RUNS >= 15 && SAMPLES >= 1000 && LIGHTHOUSE && !ONLY;
@@ -724,7 +793,9 @@ async function main() {
     log(`   ${verdict(b.pass)}  ${pad(b.name, 62)} ${lpad(value, 10)}  (budget ${b.limit})${b.detail ? `  ${b.detail}` : ''}`);
   }
   log(`\nmachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Chromium ${machine.chromium}; Node ${machine.node}`);
-  log(`load average (1/5/15 min) at start ${machine.loadAverageAtStart.join(' ')}, at end ${machine.loadAverageAtEnd.join(' ')}: timings are noisy when other work shares the machine`);
+  log(
+    `load average (1/5/15 min) at start ${machine.loadAverageAtStart.join(' ')}, at end ${machine.loadAverageAtEnd.join(' ')}: timings are noisy when other work shares the machine`,
+  );
   if (!meetsSpec) log(`NOTE: not a full run (≥15 cold runs, ≥1000 samples, Lighthouse, every part): for iterating only`);
   log(`bench took ${result.durationSeconds} s; results in bench/results/latest.json`);
   if (!LIGHTHOUSE) log('(Lighthouse skipped)');

@@ -7,6 +7,6 @@ const { version } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8
 const file = new URL('src/version.ts', root);
 const source = readFileSync(file, 'utf8');
 const next = source.replace(/export const VERSION = '[^']*';/, `export const VERSION = '${version}';`);
-if (!next.includes(`'${version}'`)) throw new Error('src/version.ts: no `export const VERSION = \'…\';` line to update');
+if (!next.includes(`'${version}'`)) throw new Error("src/version.ts: no `export const VERSION = '…';` line to update");
 if (next !== source) writeFileSync(file, next);
 console.log(`src/version.ts: ${version}`);

@@ -232,7 +232,12 @@ function buildApp({ config, service, logger, origins, faults }: Parts & { origin
     handler: (request: FastifyRequest<T>, reply: FastifyReply) => Promise<unknown>,
   ) => {
     const op = OPERATIONS[id];
-    app.route({ method: op.method, url: fastifyPath(op.path), schema: requestSchema(op), handler: handler as (request: FastifyRequest, reply: FastifyReply) => Promise<unknown> });
+    app.route({
+      method: op.method,
+      url: fastifyPath(op.path),
+      schema: requestSchema(op),
+      handler: handler as (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>,
+    });
   };
   const context = async (request: FastifyRequest, reply: FastifyReply): Promise<Context> => {
     try {
@@ -287,7 +292,10 @@ function buildApp({ config, service, logger, origins, faults }: Parts & { origin
     const { paymentId } = request.params;
     const work = () => service.authenticate(ctx, paymentId, request.body.approved);
     const k = key(request);
-    return send(reply, k ? await service.idempotent(ctx, 'POST /v1/payments/{paymentId}/authentication', k, { paymentId, body: request.body }, work) : await work());
+    return send(
+      reply,
+      k ? await service.idempotent(ctx, 'POST /v1/payments/{paymentId}/authentication', k, { paymentId, body: request.body }, work) : await work(),
+    );
   });
   route<{ Params: { paymentId: string } }>('payment', async (request, reply) => service.paymentStatus(await context(request, reply), request.params.paymentId));
   route<{ Params: { orderId: string }; Querystring: { recheck?: 'true' | 'false' } }>('activation', async (request, reply) =>

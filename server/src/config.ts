@@ -70,7 +70,10 @@ export function defaultConfig(): ServerConfig {
 }
 
 /** Flags: `--port`, `--host`, `--admin-port`, `--data-dir`, `--static-dir` (`none`), `--allowed-origins` (comma-separated), `--trust-proxy`, `--session-ttl`, `--activation`, `--activation-delay`, `--signin-lockout`, `--test-faults`, `--log-level`. */
-export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): { config: ServerConfig; rest: string[]; flags: ReadonlyMap<string, string> } {
+export function loadConfig(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { config: ServerConfig; rest: string[]; flags: ReadonlyMap<string, string> } {
   const flags = new Map<string, string>();
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {

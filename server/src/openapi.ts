@@ -34,7 +34,8 @@ export function buildOpenApi(): Record<string, unknown> {
         name: 'X-ESIM-CSRF',
         in: 'header',
         required: true,
-        description: 'Must be `1` on every state-changing request (a cross-site form cannot send it); without it, or from an Origin not allowed, the answer is 403 `csrf`.',
+        description:
+          'Must be `1` on every state-changing request (a cross-site form cannot send it); without it, or from an Origin not allowed, the answer is 403 `csrf`.',
         schema: { type: 'string', const: '1' },
       });
     }

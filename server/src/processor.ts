@@ -28,7 +28,13 @@ export function tokenize(secret: Buffer, card: { number: string; expiry: string;
   const brand = cardBrand(number);
   const today = new Date(now).toISOString().slice(0, 10);
   if (validateCardNumber(number) || validateCardExpiry(card.expiry, today) || validateCardCvc(card.cvc, brand)) return { ok: false };
-  const claims = { b: TEST_CARD_BEHAVIOURS.get(number) ?? 'succeed', r: brand, l: number.slice(-4), e: now + TOKEN_TTL_MS, n: randomBytes(9).toString('base64url') };
+  const claims = {
+    b: TEST_CARD_BEHAVIOURS.get(number) ?? 'succeed',
+    r: brand,
+    l: number.slice(-4),
+    e: now + TOKEN_TTL_MS,
+    n: randomBytes(9).toString('base64url'),
+  };
   const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
   return { ok: true, token: `${PREFIX}${payload}.${sign(secret, payload)}`, brand, last4: claims.l };
 }

@@ -125,10 +125,11 @@ export const PaymentOutcome: Schema = {
   description: 'Where a payment stands.',
   oneOf: [
     object({ status: { const: 'succeeded' }, paymentId }, ['status', 'paymentId']),
-    object(
-      { status: { const: 'requires-action' }, paymentId, action: { type: 'string', enum: ['authenticate', 'paypal-approval'] } },
-      ['status', 'paymentId', 'action'],
-    ),
+    object({ status: { const: 'requires-action' }, paymentId, action: { type: 'string', enum: ['authenticate', 'paypal-approval'] } }, [
+      'status',
+      'paymentId',
+      'action',
+    ]),
     object({ status: { const: 'pending-cash' }, paymentId, voucher: CashVoucher }, ['status', 'paymentId', 'voucher']),
     object({ status: { const: 'declined' }, paymentId, declineCode: DeclineCode }, ['status', 'paymentId', 'declineCode']),
     object({ status: { const: 'failed' }, paymentId }, ['status', 'paymentId']),
@@ -141,10 +142,11 @@ export const ActivationStatus = object(
   'Whether the bought plan is live; expiresAt once active.',
 );
 
-export const OrderDetail = object(
-  { order: Order, payment: { oneOf: [PaymentOutcome, { type: 'null' }] }, activation: ActivationStatus },
-  ['order', 'payment', 'activation'],
-);
+export const OrderDetail = object({ order: Order, payment: { oneOf: [PaymentOutcome, { type: 'null' }] }, activation: ActivationStatus }, [
+  'order',
+  'payment',
+  'activation',
+]);
 
 export const CardToken = object(
   {
@@ -183,18 +185,17 @@ export const SignInRequest: Schema = {
     'Account credentials, or ICCID or order number with the e-mail address of the purchase. `orderNumber` may also be the `reference` of a renewal order (POST /v1/orders), with an e-mail address of the account that placed it.',
   oneOf: [
     object({ method: { const: 'account' }, channel: Channel, username: text(254, 1), password: text(200, 1) }, ['method', 'channel', 'username', 'password']),
-    object(
-      { method: { const: 'iccid' }, channel: Channel, iccid: { type: 'string', minLength: 18, maxLength: 32, pattern: '^[0-9 -]+$' }, email },
-      ['method', 'channel', 'iccid', 'email'],
-    ),
+    object({ method: { const: 'iccid' }, channel: Channel, iccid: { type: 'string', minLength: 18, maxLength: 32, pattern: '^[0-9 -]+$' }, email }, [
+      'method',
+      'channel',
+      'iccid',
+      'email',
+    ]),
     object({ method: { const: 'order' }, channel: Channel, orderNumber: text(40, 1), email }, ['method', 'channel', 'orderNumber', 'email']),
   ],
 };
 
-export const OrderRequest = object(
-  { planId: text(64, 1), quantity: { type: 'integer', minimum: 1, maximum: 10 } },
-  ['planId', 'quantity'],
-);
+export const OrderRequest = object({ planId: text(64, 1), quantity: { type: 'integer', minimum: 1, maximum: 10 } }, ['planId', 'quantity']);
 
 export const PayRequest = object(
   { method: PaymentMethod, cardToken: { ...text(2048, 1), description: 'From POST /processor/v1/tokens; required for card.' } },
@@ -287,12 +288,18 @@ export const OPERATIONS = {
       200: {
         description: 'Signed in; the cookie is set.',
         schema: SessionInfo,
-        headers: { 'Set-Cookie': { description: '`esim_session=…; HttpOnly; SameSite=Strict; Path=/` (and `Secure` over HTTPS).', schema: { type: 'string' } } },
+        headers: {
+          'Set-Cookie': { description: '`esim_session=…; HttpOnly; SameSite=Strict; Path=/` (and `Secure` over HTTPS).', schema: { type: 'string' } },
+        },
       },
       ...stateChanging,
       401: { description: '`invalid-credentials`: wrong user name or password.', schema: ErrorBody },
       403: { description: '`locked`: the account is locked; or `csrf`.', schema: ErrorBody },
-      404: { description: '`not-found`: no eSIM with that ICCID or order number and e-mail, and no renewal order with that reference placed by an account with that e-mail.', schema: ErrorBody },
+      404: {
+        description:
+          '`not-found`: no eSIM with that ICCID or order number and e-mail, and no renewal order with that reference placed by an account with that e-mail.',
+        schema: ErrorBody,
+      },
       429: ERRORS[429],
       ...faults,
     },
@@ -327,14 +334,18 @@ export const OPERATIONS = {
     tag: 'orders',
     session: true,
     summary: 'Create an order',
-    description: 'An unpaid order of this account for the same plan and quantity is returned again (200) instead of a second one. An `Idempotency-Key` header is accepted and not needed.',
+    description:
+      'An unpaid order of this account for the same plan and quantity is returned again (200) instead of a second one. An `Idempotency-Key` header is accepted and not needed.',
     body: OrderRequest,
     headers: idempotencyKey(false),
     responses: {
       200: { description: 'The open order for this plan and quantity, again.', schema: Order },
       201: { description: 'A new unpaid order.', schema: Order },
       ...stateChanging,
-      422: { description: '`invalid-input`: an unknown plan, or the account cannot top up now (not rechargeable, expired past grace, too early).', schema: ErrorBody },
+      422: {
+        description: '`invalid-input`: an unknown plan, or the account cannot top up now (not rechargeable, expired past grace, too early).',
+        schema: ErrorBody,
+      },
       ...withSession,
     },
   },

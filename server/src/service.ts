@@ -13,16 +13,7 @@ import { topUpEligibility } from '../../src/domain/rules.js';
 import { digitsOnly, luhnValid } from '../../src/domain/validation.js';
 import { dummyHash, verifyPassword } from './passwords.js';
 import { tokenize, verifyToken } from './processor.js';
-import type {
-  AccountRecord,
-  ActivationSchedule,
-  OrderRecord,
-  PaymentRecord,
-  Repository,
-  SessionRecord,
-  StoredResponse,
-  VoucherRecord,
-} from './repository.js';
+import type { AccountRecord, ActivationSchedule, OrderRecord, PaymentRecord, Repository, SessionRecord, StoredResponse, VoucherRecord } from './repository.js';
 import type { ServerErrorCode } from './schemas.js';
 
 const DAY = 86_400_000;
@@ -56,8 +47,7 @@ export class HttpError extends Error {
 const invalid = (message: string) => new HttpError(422, 'invalid-input', message);
 const notFound = (message: string) => new HttpError(404, 'not-found', message);
 const alreadyPaid = () => new HttpError(409, 'already-paid', 'the order is paid already');
-const declined = (paymentId: string, declineCode: DeclineCode) =>
-  new HttpError(402, 'declined', 'the payment was declined', { declineCode, paymentId });
+const declined = (paymentId: string, declineCode: DeclineCode) => new HttpError(402, 'declined', 'the payment was declined', { declineCode, paymentId });
 
 export interface ServiceOptions {
   readonly repo: Repository;
@@ -364,7 +354,14 @@ export class Service {
       record = { ...base, status: 'requires-action', action: 'paypal-approval' };
     } else {
       const number = randomDigits(12);
-      voucher = { number, paymentId: id, payBy: new Date(now + VOUCHER_DAYS * DAY).toISOString(), totalAmount: order.totalAmount, currency: order.currency, paidAt: null };
+      voucher = {
+        number,
+        paymentId: id,
+        payBy: new Date(now + VOUCHER_DAYS * DAY).toISOString(),
+        totalAmount: order.totalAmount,
+        currency: order.currency,
+        paidAt: null,
+      };
       record = { ...base, status: 'pending-cash', voucherNumber: number };
     }
     // Recorded unsettled; `settle` is the one place an order is charged.
@@ -397,7 +394,8 @@ export class Service {
   async payVoucher(number: string): Promise<{ paymentId: string; result: 'paid' | 'already-paid' | 'order-paid-otherwise' }> {
     const voucher = await this.repo.vouchers.get(number);
     if (!voucher) throw notFound(`no voucher ${number}`);
-    if (voucher.paidAt === null && Date.parse(voucher.payBy) < this.now()) throw new HttpError(422, 'invalid-input', `voucher ${number} lapsed at ${voucher.payBy}`);
+    if (voucher.paidAt === null && Date.parse(voucher.payBy) < this.now())
+      throw new HttpError(422, 'invalid-input', `voucher ${number} lapsed at ${voucher.payBy}`);
     if (voucher.paidAt !== null) return { paymentId: voucher.paymentId, result: 'already-paid' };
     const settlement = await this.repo.vouchers.pay(number, this.now());
     return { paymentId: voucher.paymentId, result: settlement === 'lost' ? 'order-paid-otherwise' : 'paid' };

@@ -288,18 +288,23 @@ function migrate(db: Database): void {
 async function seed(db: Database, scryptCost?: number): Promise<void> {
   const count = db.prepare<{ n: number }>('SELECT count(*) AS n FROM accounts').get()?.n ?? 0;
   if (count > 0) return;
-  const toHash = DEMO_ACCOUNTS.flatMap((a) => a.signIns.flatMap((s) => (s.method === 'account' && s.password !== null ? [[`${a.accountId}:${s.username}`, s.password] as const] : [])));
+  const toHash = DEMO_ACCOUNTS.flatMap((a) =>
+    a.signIns.flatMap((s) => (s.method === 'account' && s.password !== null ? [[`${a.accountId}:${s.username}`, s.password] as const] : [])),
+  );
   const hashes = new Map(await Promise.all(toHash.map(async ([key, password]) => [key, await hashPassword(password, scryptCost)] as const)));
   const insertAccount = db.prepare(
     'INSERT INTO accounts (id, channel, locked, plan_name, expires_in_days, expires_at, data_left_mb, iccid, capabilities) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)',
   );
-  const insertSignIn = db.prepare('INSERT INTO sign_ins (account_id, method, username, password_hash, iccid, order_number, email) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertSignIn = db.prepare(
+    'INSERT INTO sign_ins (account_id, method, username, password_hash, iccid, order_number, email) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   db.transaction(() => {
     if ((db.prepare<{ n: number }>('SELECT count(*) AS n FROM accounts').get()?.n ?? 0) > 0) return;
     for (const a of DEMO_ACCOUNTS) {
       insertAccount.run(a.accountId, a.channel, a.locked ? 1 : 0, a.planName, a.expiresInDays, a.dataLeftMb, a.iccid ?? null, JSON.stringify(a.capabilities));
       for (const s of a.signIns) {
-        if (s.method === 'account') insertSignIn.run(a.accountId, 'account', norm(s.username), hashes.get(`${a.accountId}:${s.username}`) ?? null, null, null, null);
+        if (s.method === 'account')
+          insertSignIn.run(a.accountId, 'account', norm(s.username), hashes.get(`${a.accountId}:${s.username}`) ?? null, null, null, null);
         if (s.method === 'iccid') insertSignIn.run(a.accountId, 'iccid', null, null, digitsOnly(s.iccid), null, norm(s.email));
         if (s.method === 'order') insertSignIn.run(a.accountId, 'order', null, null, null, norm(s.orderNumber), norm(s.email));
       }
@@ -337,7 +342,9 @@ function sqliteRepository(db: Database): Repository & { readonly db: Database } 
        VALUES (@id, @accountId, @reference, @planId, @planName, @quantity, @totalAmount, @currency, @newExpiresAt, @startsAt, @createdAt)`,
     ),
     order: db.prepare<OrderRow>('SELECT * FROM orders WHERE id = ?'),
-    openOrder: db.prepare<OrderRow>('SELECT * FROM orders WHERE account_id = ? AND plan_id = ? AND quantity = ? AND paid_by IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1'),
+    openOrder: db.prepare<OrderRow>(
+      'SELECT * FROM orders WHERE account_id = ? AND plan_id = ? AND quantity = ? AND paid_by IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1',
+    ),
     latestOrder: db.prepare<OrderRow>('SELECT * FROM orders WHERE account_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1'),
     activateOrder: db.prepare('UPDATE orders SET activated_at = ? WHERE id = ? AND activated_at IS NULL'),
     scheduleOrder: db.prepare('UPDATE orders SET activate_at = ? WHERE id = ? AND activate_at IS NULL'),
@@ -440,10 +447,11 @@ function sqliteRepository(db: Database): Repository & { readonly db: Database } 
                 ? q.signInIccid.get(digitsOnly(l.iccid), norm(l.email))
                 : q.signInOrder.get(norm(l.orderNumber), norm(l.email))) ?? null,
         ),
-      get: (id) => run(() => {
-        const r = q.account.get(id);
-        return r ? account(r) : null;
-      }),
+      get: (id) =>
+        run(() => {
+          const r = q.account.get(id);
+          return r ? account(r) : null;
+        }),
       setExpiry: (id, expiresAt) => run(() => void q.setExpiry.run(expiresAt, id)),
     },
     sessions: {

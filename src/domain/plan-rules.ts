@@ -33,9 +33,7 @@ export function planGroup(plan: Plan): PlanGroup {
 export function groupPlans(plans: readonly Plan[]): { group: PlanGroup; plans: Plan[] }[] {
   return PLAN_GROUPS.map((group) => ({
     group,
-    plans: plans
-      .filter((p) => planGroup(p) === group)
-      .sort((a, b) => a.days - b.days || a.price.amount - b.price.amount || a.id.localeCompare(b.id)),
+    plans: plans.filter((p) => planGroup(p) === group).sort((a, b) => a.days - b.days || a.price.amount - b.price.amount || a.id.localeCompare(b.id)),
   })).filter((g) => g.plans.length > 0);
 }
 

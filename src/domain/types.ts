@@ -7,17 +7,7 @@
 import type { ActivationState, DeclineCode, ErrorCode } from './codes.js';
 
 /** The wizard's steps, in the order the progress list shows them. Branch steps come last. */
-export const STEP_IDS = [
-  'validity',
-  'channel',
-  'login',
-  'plan',
-  'payment',
-  'activation',
-  'done',
-  'troubleshooting',
-  'shop-visit',
-] as const;
+export const STEP_IDS = ['validity', 'channel', 'login', 'plan', 'payment', 'activation', 'done', 'troubleshooting', 'shop-visit'] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
 /** The steps of the main path, shown as the numbered progress list. */

@@ -226,16 +226,18 @@ export class EsimRenewalWizard extends LitElement {
   readonly #wizard = new ActorController<WizardMachine>(
     this,
     (snapshot?: Snapshot<unknown>) =>
-      this.#register(createActor(liveMachine, {
-        input: {
-          platform: guessPlatform(navigator.userAgent),
-          channel: this.#validChannel(),
-          hostSession: this.session !== null,
-          today: localToday(),
-        },
-        ...(snapshot ? { snapshot } : {}),
-        ...(this.clock ? { clock: this.clock } : {}),
-      })),
+      this.#register(
+        createActor(liveMachine, {
+          input: {
+            platform: guessPlatform(navigator.userAgent),
+            channel: this.#validChannel(),
+            hostSession: this.session !== null,
+            today: localToday(),
+          },
+          ...(snapshot ? { snapshot } : {}),
+          ...(this.clock ? { clock: this.clock } : {}),
+        }),
+      ),
     (previous, next) => this.#onSnapshot(previous, next),
     // A restored wizard's calls and timers were not kept: the machine says how each state goes on.
     { type: 'host.resumed' },
@@ -324,7 +326,9 @@ export class EsimRenewalWizard extends LitElement {
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
     for (let i = 0; i < 5; i++) {
-      const waits = [this.#locale.pending, stepOf(this.#wizard.snapshot) === 'validity' ? undefined : this.#laterLoading].filter((wait): wait is Promise<void> => wait != null);
+      const waits = [this.#locale.pending, stepOf(this.#wizard.snapshot) === 'validity' ? undefined : this.#laterLoading].filter(
+        (wait): wait is Promise<void> => wait != null,
+      );
       if (waits.length === 0) break;
       // (Neither rejects: a chunk that could not load is handled where it loads.)
       await Promise.all(waits);
@@ -425,7 +429,11 @@ export class EsimRenewalWizard extends LitElement {
   /** The provider calls, from the later chunk (the first steps call nothing). */
   async #providerCalls(): Promise<ProviderCalls> {
     await this.#loadLater();
-    this.#calls ??= this.#later!.providerCalls(() => this.#resolveProvider(), this.#vault, () => this.plansFilter);
+    this.#calls ??= this.#later!.providerCalls(
+      () => this.#resolveProvider(),
+      this.#vault,
+      () => this.plansFilter,
+    );
     return this.#calls;
   }
 

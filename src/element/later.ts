@@ -83,7 +83,14 @@ class LaterSteps {
     const el = edge.host;
     locale.requireLater(loadLaterMessages);
     if (el.isConnected) this.connect();
-    checkAttributes(el, new Map([['channel', null], ['demoScenario', null], ['theme', null]]) as PropertyValues);
+    checkAttributes(
+      el,
+      new Map([
+        ['channel', null],
+        ['demoScenario', null],
+        ['theme', null],
+      ]) as PropertyValues,
+    );
     const root = el.renderRoot as ShadowRoot;
     const sheet = laterStyles.styleSheet;
     if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
@@ -194,7 +201,9 @@ class LaterSteps {
   doneStep(step: StepId, m: Messages): TemplateResult {
     const label = html`${m.steps[step]}<span class="visually-hidden"> (${m.stepDone})</span>`;
     const event = { type: 'user.goto', step } as const;
-    return this.#edge.snapshot().can(event) ? html`<button type="button" class="link step-link" @click=${() => this.#edge.send(event)}>${label}</button>` : label;
+    return this.#edge.snapshot().can(event)
+      ? html`<button type="button" class="link step-link" @click=${() => this.#edge.send(event)}>${label}</button>`
+      : label;
   }
 
   /** "I already paid: check my order", for the first step (its words are in the later steps' catalog, which may still be on its way). */

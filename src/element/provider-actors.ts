@@ -53,8 +53,18 @@ export function providerActors(calls: CallsFor) {
     return () => controller.abort();
   });
   const names: (keyof ProviderCalls)[] = [
-    'identify', 'loadAccount', 'createOrder', 'tokenizeCard', 'pay', 'authenticate',
-    'paymentStatus', 'activationStatus', 'supportRequest', 'findOrder',
+    'identify',
+    'loadAccount',
+    'createOrder',
+    'tokenizeCard',
+    'pay',
+    'authenticate',
+    'paymentStatus',
+    'activationStatus',
+    'supportRequest',
+    'findOrder',
   ];
-  return Object.fromEntries(names.map((name) => [name, logic])) as { [K in keyof ProviderCalls]: CallbackActorLogic<EventObject, Parameters<ProviderCalls[K]>[0]> };
+  return Object.fromEntries(names.map((name) => [name, logic])) as {
+    [K in keyof ProviderCalls]: CallbackActorLogic<EventObject, Parameters<ProviderCalls[K]>[0]>;
+  };
 }

@@ -83,9 +83,10 @@ export function providerCalls(provider: () => Promise<Provider>, vault: Vault, p
     Object.entries(calls).map(([name, run]) => [
       name,
       (input: never, signal: AbortSignal) =>
-        (run as (i: never, s: AbortSignal) => Promise<ProviderEvent>)(input, signal).catch(
-          (error: unknown): ProviderEvent => ({ type: 'provider.error', error: toWizardError(error) }),
-        ),
+        (run as (i: never, s: AbortSignal) => Promise<ProviderEvent>)(input, signal).catch((error: unknown): ProviderEvent => ({
+          type: 'provider.error',
+          error: toWizardError(error),
+        })),
     ]),
   ) as unknown as ProviderCalls;
 }

@@ -4,7 +4,12 @@ import type { Messages } from '../i18n/en.js';
 
 /** Copies text to the clipboard; false where the page may not (no permission, no clipboard). */
 export function copyText(text: string): Promise<boolean> {
-  return navigator.clipboard ? navigator.clipboard.writeText(text).then(() => true, () => false) : Promise.resolve(false);
+  return navigator.clipboard
+    ? navigator.clipboard.writeText(text).then(
+        () => true,
+        () => false,
+      )
+    : Promise.resolve(false);
 }
 
 /** Downloads an .ics reminder a few days before the new expiry. */

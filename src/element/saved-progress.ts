@@ -71,9 +71,7 @@ export class SavedProgress {
   #store<T>(use: (storage: Storage, key: string) => T): T | undefined {
     const el = this.#owner;
     try {
-      return el.noPersist
-        ? undefined
-        : use(localStorage, el.persistKey || `esim-renewal-wizard:${location.pathname}#${el.id || position(el)}`);
+      return el.noPersist ? undefined : use(localStorage, el.persistKey || `esim-renewal-wizard:${location.pathname}#${el.id || position(el)}`);
     } catch {
       return undefined;
     }

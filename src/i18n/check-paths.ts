@@ -10,14 +10,23 @@ export const CHECK_PATHS: Record<TroubleCheckId, PhonePaths> = {
     android: [['settings', 'networkInternet', 'sims', 'yourEsim', 'useSim']],
   },
   'data-line': {
-    ios: [['settings', 'cellular', 'cellularData'], ['settings', 'cellular', 'cellularData', 'allowSwitching']],
+    ios: [
+      ['settings', 'cellular', 'cellularData'],
+      ['settings', 'cellular', 'cellularData', 'allowSwitching'],
+    ],
     android: [['settings', 'networkInternet', 'sims', 'mobileData']],
   },
   roaming: {
     ios: [['settings', 'cellular', 'yourEsim', 'cellularDataOptions', 'dataRoaming']],
     android: [['settings', 'networkInternet', 'sims', 'yourEsim', 'roaming']],
   },
-  airplane: { ios: [['settings', 'airplaneMode'], ['controlCenter', 'airplaneMode']], android: [['quickSettings', 'airplaneMode']] },
+  airplane: {
+    ios: [
+      ['settings', 'airplaneMode'],
+      ['controlCenter', 'airplaneMode'],
+    ],
+    android: [['quickSettings', 'airplaneMode']],
+  },
   restart: { ios: [], android: [] },
   'network-selection': {
     ios: [['settings', 'cellular', 'yourEsim', 'networkSelection', 'automatic']],

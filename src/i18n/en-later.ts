@@ -52,7 +52,8 @@ export const enLater = {
     hostExpiredText: 'The site you came from will sign you in again. This page goes on by itself once it has.',
     titleLookup: 'Find your order',
     checkOrder: 'I already paid: check my order',
-    lookupHint: 'Enter the order reference from your receipt or e-mail (or the ICCID of your eSIM) and the e-mail you used. We’ll show where your renewal stands.',
+    lookupHint:
+      'Enter the order reference from your receipt or e-mail (or the ICCID of your eSIM) and the e-mail you used. We’ll show where your renewal stands.',
   },
   plan: {
     title: 'Choose a plan',
@@ -177,7 +178,10 @@ export const enLater = {
     reminderTitle: 'Renew your Japan eSIM',
     reminderText: (ref: string) => `Your eSIM plan ends soon. Check your balance and renew. Order ${ref}.`,
     tipsTitle: 'Good to know',
-    tips: ['Check your balance and days left now and then, so nothing runs out by surprise.', 'Keep an eye out for your provider’s promotions: renewals are sometimes cheaper.'],
+    tips: [
+      'Check your balance and days left now and then, so nothing runs out by surprise.',
+      'Keep an eye out for your provider’s promotions: renewals are sometimes cheaper.',
+    ],
     notWorking: 'It’s still not working',
   },
   trouble: {
@@ -195,13 +199,22 @@ export const enLater = {
     skipToSupport: 'Contact support instead',
     verifying: 'Asking your provider to check again…',
     checks: {
-      coverage: { title: 'Check the plan is active and you have coverage', text: 'Look at the eSIM line’s status. If you’re outside the coverage area, move and wait a moment.' },
+      coverage: {
+        title: 'Check the plan is active and you have coverage',
+        text: 'Look at the eSIM line’s status. If you’re outside the coverage area, move and wait a moment.',
+      },
       'line-on': { title: 'Turn the eSIM line on', text: 'Make sure the eSIM line is switched on.' },
-      'data-line': { title: 'Use the eSIM for mobile data', text: 'Choose the eSIM as the line for mobile data, and turn off automatic switching between lines.' },
+      'data-line': {
+        title: 'Use the eSIM for mobile data',
+        text: 'Choose the eSIM as the line for mobile data, and turn off automatic switching between lines.',
+      },
       roaming: { title: 'Turn data roaming on', text: 'Turn data roaming on for the travel eSIM, and off for your home SIM to avoid charges.' },
       airplane: { title: 'Switch airplane mode on and off', text: 'Turn airplane mode on, wait 10 seconds, then turn it off.' },
       restart: { title: 'Restart your phone', text: 'Turn the phone off and on again, then come back to this page.' },
-      'network-selection': { title: 'Pick the network by hand', text: 'Turn off automatic network selection, choose a network from the list, then turn automatic back on.' },
+      'network-selection': {
+        title: 'Pick the network by hand',
+        text: 'Turn off automatic network selection, choose a network from the list, then turn automatic back on.',
+      },
       apn: { title: 'Set the APN if needed', text: 'If your provider gave you APN settings, enter them exactly as given.' },
       'carrier-update': { title: 'Install a carrier settings update', text: 'If the phone offers a carrier settings update, install it.' },
       'wait-and-retry': { title: 'Wait, then restart mobile data', text: 'After a top-up, wait a few minutes, then turn mobile data off and on again.' },

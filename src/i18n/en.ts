@@ -77,7 +77,9 @@ export const en = {
       expired: (days: number) =>
         `Your plan expired ${Math.abs(days)} ${plural(Math.abs(days), 'day', 'days')} ago. Some eSIMs can still be renewed shortly after expiry — let’s check yours.`,
       'few-days': (days: number) =>
-        days === 0 ? 'Your plan ends today. Renew now to stay connected.' : `Only ${days} ${plural(days, 'day', 'days')} left. Renew today so you don’t lose your connection.`,
+        days === 0
+          ? 'Your plan ends today. Renew now to stay connected.'
+          : `Only ${days} ${plural(days, 'day', 'days')} left. Renew today so you don’t lose your connection.`,
       'within-month': (days: number) => `${days} days left. Now is a good time to renew.`,
       plenty: (days: number) => `${days} days left: no rush. You can renew now or later.`,
       unknown: () => 'We’ll check the exact time left when you sign in.',
@@ -98,4 +100,3 @@ export type CoreMessages = typeof en;
 
 /** Every string, once the later steps' part (`en-later.ts`) has loaded. */
 export type Messages = CoreMessages & LaterMessages;
-

@@ -32,7 +32,6 @@ export function formatDate(locale: string, iso: string, timeZone?: string): stri
 
 /** Whether the person's own clock shows a different wall time than Japan's for this instant. */
 export function differsFromJapanTime(iso: string, localTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone): boolean {
-  const wall = (timeZone: string) =>
-    new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  const wall = (timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
   return wall(localTimeZone) !== wall(JAPAN_TIME_ZONE);
 }

@@ -66,10 +66,11 @@ export const ja: CoreMessages = {
     daysHint: '整数で入力してください（例：5）。',
     unknownNote: '大丈夫です。ログインしたあとで、正確な日付をお知らせします。',
     urgency: {
-      expired: (days: number) =>
-        `プランの期限が${Math.abs(days)}日前に切れています。期限切れの直後なら更新できるeSIMもあるので、確認してみましょう。`,
+      expired: (days: number) => `プランの期限が${Math.abs(days)}日前に切れています。期限切れの直後なら更新できるeSIMもあるので、確認してみましょう。`,
       'few-days': (days: number) =>
-        days === 0 ? 'プランは今日で終了します。つながらなくなる前に、今すぐ更新しましょう。' : `残りあと${days}日です。通信が途切れないよう、今日のうちに更新しましょう。`,
+        days === 0
+          ? 'プランは今日で終了します。つながらなくなる前に、今すぐ更新しましょう。'
+          : `残りあと${days}日です。通信が途切れないよう、今日のうちに更新しましょう。`,
       'within-month': (days: number) => `残り${days}日です。そろそろ更新しておくと安心です。`,
       plenty: (days: number) => `残り${days}日あるので、急がなくて大丈夫です。今でも後からでも更新できます。`,
       unknown: () => 'ログインしたときに、正確な残り期間を確認します。',
@@ -84,4 +85,3 @@ export const ja: CoreMessages = {
     'mode-required': 'いずれかを選んでください。',
   },
 };
-

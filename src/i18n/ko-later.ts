@@ -176,10 +176,7 @@ export const koLater: LaterMessages = {
     reminderTitle: '일본 eSIM 갱신하기',
     reminderText: (ref: string) => `eSIM 요금제가 곧 끝나요. 남은 데이터를 확인하고 갱신하세요. 주문 번호: ${ref}`,
     tipsTitle: '알아 두면 좋아요',
-    tips: [
-      '남은 데이터와 기간을 가끔 확인하면 갑자기 끊길 일이 없어요.',
-      '제공업체 프로모션도 챙겨 보세요. 갱신이 더 저렴할 때가 있어요.',
-    ],
+    tips: ['남은 데이터와 기간을 가끔 확인하면 갑자기 끊길 일이 없어요.', '제공업체 프로모션도 챙겨 보세요. 갱신이 더 저렴할 때가 있어요.'],
     notWorking: '아직 안 돼요',
   },
   trouble: {
@@ -197,7 +194,10 @@ export const koLater: LaterMessages = {
     skipToSupport: '바로 고객센터에 문의하기',
     verifying: '제공업체에 다시 확인하는 중…',
     checks: {
-      coverage: { title: '요금제가 활성 상태인지, 서비스 지역 안인지 확인하기', text: 'eSIM 회선 상태를 확인하세요. 서비스 지역 밖이라면 자리를 옮기고 잠시 기다리세요.' },
+      coverage: {
+        title: '요금제가 활성 상태인지, 서비스 지역 안인지 확인하기',
+        text: 'eSIM 회선 상태를 확인하세요. 서비스 지역 밖이라면 자리를 옮기고 잠시 기다리세요.',
+      },
       'line-on': { title: 'eSIM 회선 켜기', text: 'eSIM 회선이 켜져 있는지 확인하세요.' },
       'data-line': { title: '데이터 통신에 eSIM 쓰기', text: '셀룰러 데이터(모바일 데이터) 회선으로 eSIM을 선택하고, 회선 간 자동 전환은 꺼 두세요.' },
       roaming: { title: '데이터 로밍 켜기', text: '여행용 eSIM은 데이터 로밍을 켜고, 평소 쓰는 SIM은 요금이 나오지 않게 꺼 두세요.' },
@@ -237,7 +237,8 @@ export const koLater: LaterMessages = {
     refunds: '환불 안내',
     privacy: '개인정보처리방침',
   },
-  retryAfter: (s: number) => (s < 90 ? `제공업체가 ${s}초 기다린 뒤 다시 시도해 달라고 요청했어요.` : `제공업체가 약 ${Math.ceil(s / 60)}분 기다린 뒤 다시 시도해 달라고 요청했어요.`),
+  retryAfter: (s: number) =>
+    s < 90 ? `제공업체가 ${s}초 기다린 뒤 다시 시도해 달라고 요청했어요.` : `제공업체가 약 ${Math.ceil(s / 60)}분 기다린 뒤 다시 시도해 달라고 요청했어요.`,
   errors: {
     network: '제공업체에 연결하지 못했어요. 인터넷 연결을 확인하고 다시 시도하세요.',
     offline: '오프라인 상태예요. 인터넷이 다시 연결되면 자동으로 이어서 진행해요. 입력한 내용은 사라지지 않아요.',

@@ -67,8 +67,7 @@ export const ko: CoreMessages = {
     daysHint: '정수로 입력하세요. 예: 5',
     unknownNote: '괜찮아요. 로그인하면 정확한 날짜를 알려 드릴게요.',
     urgency: {
-      expired: (days: number) =>
-        `요금제가 ${Math.abs(days)}일 전에 만료됐어요. 만료 직후에는 갱신할 수 있는 eSIM도 있으니 확인해 볼게요.`,
+      expired: (days: number) => `요금제가 ${Math.abs(days)}일 전에 만료됐어요. 만료 직후에는 갱신할 수 있는 eSIM도 있으니 확인해 볼게요.`,
       'few-days': (days: number) =>
         days === 0 ? '요금제가 오늘 끝나요. 연결이 끊기지 않게 지금 갱신하세요.' : `${days}일밖에 안 남았어요. 연결이 끊기지 않게 오늘 갱신하세요.`,
       'within-month': (days: number) => `${days}일 남았어요. 지금 갱신해 두면 좋아요.`,
@@ -85,4 +84,3 @@ export const ko: CoreMessages = {
     'mode-required': '하나를 선택하세요.',
   },
 };
-

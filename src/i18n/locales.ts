@@ -94,7 +94,7 @@ export function closestLang(element: Element): string | null {
       const lang = holder.getAttribute('lang')!.trim();
       if (lang) return lang;
       // An empty lang says nothing: look further up, out of a shadow root if it is the top.
-      node = holder.parentElement ?? ((holder.getRootNode() as ShadowRoot).host ?? null);
+      node = holder.parentElement ?? (holder.getRootNode() as ShadowRoot).host ?? null;
       continue;
     }
     node = (node.getRootNode() as ShadowRoot).host ?? null;

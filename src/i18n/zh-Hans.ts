@@ -65,10 +65,8 @@ export const zhHans: CoreMessages = {
     daysHint: '填整数，例如 5。',
     unknownNote: '没关系，登录后我们会显示准确的到期日期。',
     urgency: {
-      expired: (days: number) =>
-        `套餐已过期 ${Math.abs(days)} 天。部分 eSIM 过期后的短时间内仍可续费，我们来帮你查一下。`,
-      'few-days': (days: number) =>
-        days === 0 ? '套餐今天到期，现在续费就不会断网。' : `只剩 ${days} 天了，建议今天就续费，以免断网。`,
+      expired: (days: number) => `套餐已过期 ${Math.abs(days)} 天。部分 eSIM 过期后的短时间内仍可续费，我们来帮你查一下。`,
+      'few-days': (days: number) => (days === 0 ? '套餐今天到期，现在续费就不会断网。' : `只剩 ${days} 天了，建议今天就续费，以免断网。`),
       'within-month': (days: number) => `还剩 ${days} 天，现在续费正合适。`,
       plenty: (days: number) => `还剩 ${days} 天，不着急，现在或以后续费都可以。`,
       unknown: () => '登录后我们会帮你查询准确的剩余时间。',
@@ -83,4 +81,3 @@ export const zhHans: CoreMessages = {
     'mode-required': '请选择一项。',
   },
 };
-

@@ -65,10 +65,8 @@ export const zhHant: CoreMessages = {
     daysHint: '請輸入整數，例如 5。',
     unknownNote: '沒關係，登入後就會顯示確切的到期日。',
     urgency: {
-      expired: (days: number) =>
-        `方案已過期 ${Math.abs(days)} 天。有些 eSIM 過期後短時間內仍可加值，我們幫你確認一下。`,
-      'few-days': (days: number) =>
-        days === 0 ? '方案今天到期，現在加值就不會斷線。' : `只剩 ${days} 天了，建議今天就加值，以免斷線。`,
+      expired: (days: number) => `方案已過期 ${Math.abs(days)} 天。有些 eSIM 過期後短時間內仍可加值，我們幫你確認一下。`,
+      'few-days': (days: number) => (days === 0 ? '方案今天到期，現在加值就不會斷線。' : `只剩 ${days} 天了，建議今天就加值，以免斷線。`),
       'within-month': (days: number) => `還剩 ${days} 天，現在加值正是時候。`,
       plenty: (days: number) => `還剩 ${days} 天，不急，現在或之後再加值都可以。`,
       unknown: () => '登入後會幫你查詢確切的剩餘時間。',
@@ -83,4 +81,3 @@ export const zhHant: CoreMessages = {
     'mode-required': '請選擇一個選項。',
   },
 };
-

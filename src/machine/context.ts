@@ -1,6 +1,23 @@
 import type { StayLength, Usage } from '../domain/plan-rules.js';
 import type { DateParts } from '../domain/validation.js';
-import type { StepId, AccountStatus, ActivationStatus, CardSummary, CardToken, CashVoucher, Channel, IdentifyMethod, Order, PaymentMethod, PaymentOutcome, Plan, Platform, SupportTicket, OrderStatus, WizardError } from '../domain/types.js';
+import type {
+  StepId,
+  AccountStatus,
+  ActivationStatus,
+  CardSummary,
+  CardToken,
+  CashVoucher,
+  Channel,
+  IdentifyMethod,
+  Order,
+  PaymentMethod,
+  PaymentOutcome,
+  Plan,
+  Platform,
+  SupportTicket,
+  OrderStatus,
+  WizardError,
+} from '../domain/types.js';
 import type { DeclineCode } from '../domain/codes.js';
 
 export type ValidityMode = 'date' | 'days' | 'unknown';

@@ -36,8 +36,7 @@ export function validityError(ctx: WizardContext): { field: 'mode' | 'date' | 'd
 
 export const validityComplete = (ctx: WizardContext): boolean => validityError(ctx) === null;
 
-export const channelComplete = (ctx: WizardContext): boolean =>
-  ctx.channel !== null && (ctx.channel !== 'shop' || ctx.shopPath !== null);
+export const channelComplete = (ctx: WizardContext): boolean => ctx.channel !== null && (ctx.channel !== 'shop' || ctx.shopPath !== null);
 
 /** The host fixed an online or airport channel: the channel question is not asked. */
 export const channelSkipped = (ctx: WizardContext): boolean => ctx.presetChannel !== null && ctx.presetChannel !== 'shop';
@@ -104,12 +103,10 @@ export const coolingDown = (ctx: WizardContext): boolean => ctx.login.cooldownLe
 
 export const accountEligible = (ctx: WizardContext): boolean => ctx.account !== null && topUpEligibility(ctx.account).ok;
 
-export const planSelected = (ctx: WizardContext): boolean =>
-  ctx.selectedPlanId !== null && ctx.plans.some((p) => p.id === ctx.selectedPlanId);
+export const planSelected = (ctx: WizardContext): boolean => ctx.selectedPlanId !== null && ctx.plans.some((p) => p.id === ctx.selectedPlanId);
 
 /** An order already exists for the chosen plan: going back and forth does not create another. */
-export const hasOrderForSelectedPlan = (ctx: WizardContext): boolean =>
-  ctx.order !== null && ctx.order.planId === ctx.selectedPlanId;
+export const hasOrderForSelectedPlan = (ctx: WizardContext): boolean => ctx.order !== null && ctx.order.planId === ctx.selectedPlanId;
 
 export const methodOffered = (ctx: WizardContext, method: string): boolean =>
   ctx.account !== null && (ctx.account.capabilities.paymentMethods as readonly string[]).includes(method);

@@ -13,7 +13,6 @@ import { plan } from './steps/plan.js';
 import { troubleshooting } from './steps/troubleshooting.js';
 import { validity } from './steps/validity.js';
 
-
 export const wizardMachine = wizardSetup.createMachine({
   id: 'wizard',
   context: ({ input }) => initialContext(input),

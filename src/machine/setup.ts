@@ -5,16 +5,7 @@
  */
 import { assign, fromCallback, type CallbackActorLogic, type EventObject } from 'xstate';
 import { leanSetup } from './lean-setup.js';
-import type {
-  ActivationRequestInput,
-  IdentifyInput,
-  PayInput,
-  ResumeStep,
-  SupportInput,
-  WizardContext,
-  WizardEvent,
-  WizardInput,
-} from './context.js';
+import type { ActivationRequestInput, IdentifyInput, PayInput, ResumeStep, SupportInput, WizardContext, WizardEvent, WizardInput } from './context.js';
 import * as g from './guards.js';
 
 import { TROUBLE_CHECKS } from '../domain/troubleshooting-checks.js';
@@ -90,8 +81,7 @@ export function initialContext(input: WizardInput): WizardContext {
   };
 }
 
-const providerError = (event: WizardEvent): WizardError =>
-  event.type === 'provider.error' ? event.error : { code: 'unknown', retryable: true };
+const providerError = (event: WizardEvent): WizardError => (event.type === 'provider.error' ? event.error : { code: 'unknown', retryable: true });
 
 export const wizardSetup = leanSetup({
   types: {
@@ -113,7 +103,8 @@ export const wizardSetup = leanSetup({
     findOrder: stub<{ orderId: string | null }>(),
   },
   guards: {
-    canGoTo: ({ context, event }, params: { step: StepId }) => event.type === 'user.goto' && event.step === params.step && g.stepAvailable(context, params.step),
+    canGoTo: ({ context, event }, params: { step: StepId }) =>
+      event.type === 'user.goto' && event.step === params.step && g.stepAvailable(context, params.step),
     resumeAt: ({ context }, params: { step: ResumeStep }) => context.resumeStep === params.step,
     methodOffered: ({ context, event }) => event.type === 'user.payment.method' && g.methodOffered(context, event.method),
     hasNextCheck: ({ context }) => g.hasNextCheck(context, TROUBLE_CHECKS.length),
@@ -167,4 +158,3 @@ export const wizardSetup = leanSetup({
     second: 1_000,
   },
 });
-

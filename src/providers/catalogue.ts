@@ -256,8 +256,7 @@ export function demoAccounts(now: number): AccountStatus[] {
 }
 
 export type DemoSignInResult =
-  | { readonly ok: true; readonly account: DemoAccount }
-  | { readonly ok: false; readonly code: 'invalid-credentials' | 'locked' | 'not-found' };
+  { readonly ok: true; readonly account: DemoAccount } | { readonly ok: false; readonly code: 'invalid-credentials' | 'locked' | 'not-found' };
 
 const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 

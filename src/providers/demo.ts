@@ -30,7 +30,6 @@ function accountEmails(accountId: string): string[] {
   return (account?.signIns ?? []).map((s) => (s.method === 'account' ? s.username : s.email).toLowerCase());
 }
 
-
 export interface DemoProviderOptions {
   /** Simulated network latency per call, in ms (default 400). 0 still resolves asynchronously. */
   readonly latencyMs?: number;
@@ -121,7 +120,11 @@ export class DemoProvider implements Provider {
       if (credentials.method === 'order') {
         for (const r of this.#orders.values()) {
           const owner = this.#sessions.get(r.sessionId);
-          if (owner && r.order.reference.toUpperCase() === credentials.orderNumber.trim().toUpperCase() && accountEmails(owner.accountId).includes(credentials.email.trim().toLowerCase())) {
+          if (
+            owner &&
+            r.order.reference.toUpperCase() === credentials.orderNumber.trim().toUpperCase() &&
+            accountEmails(owner.accountId).includes(credentials.email.trim().toLowerCase())
+          ) {
             const id = `demo-session-${randomId(16, 'abcdefghijklmnopqrstuvwxyz0123456789')}`;
             this.#sessions.set(id, owner);
             return { id };
@@ -208,7 +211,8 @@ export class DemoProvider implements Provider {
         // Another request under the key: a conflict, unless the order is paid (another tab paid it).
         if (earlier.body !== body) {
           const record = this.#orders.get(request.orderId);
-          if (record?.paidBy && this.#sessions.get(record.sessionId)?.accountId === account.accountId) throw new ProviderError('already-paid', { retryable: false });
+          if (record?.paidBy && this.#sessions.get(record.sessionId)?.accountId === account.accountId)
+            throw new ProviderError('already-paid', { retryable: false });
           throw new ProviderError('conflict', { retryable: false, message: 'idempotency key reused for another request' });
         }
         return earlier.outcome;
@@ -280,9 +284,7 @@ export class DemoProvider implements Provider {
         const scenario = this.scenario;
         if (scenario === 'failed') return { state: 'failed' };
         record.active =
-          scenario === 'immediate' ||
-          (scenario === 'delayed' && record.activationChecks > DELAYED_PENDING_CHECKS) ||
-          (scenario === 'never' && request.recheck);
+          scenario === 'immediate' || (scenario === 'delayed' && record.activationChecks > DELAYED_PENDING_CHECKS) || (scenario === 'never' && request.recheck);
         if (!record.active) return { state: 'pending' };
         const account = this.#status(session);
         this.#sessions.set(session.id, { ...account, expiresAt: record.order.newExpiresAt });
@@ -352,7 +354,9 @@ export class DemoProvider implements Provider {
     return {
       order: record.order,
       payment,
-      activation: record.active ? { state: 'active', expiresAt: record.order.newExpiresAt } : { state: this.scenario === 'failed' && record.paidBy ? 'failed' : 'pending' },
+      activation: record.active
+        ? { state: 'active', expiresAt: record.order.newExpiresAt }
+        : { state: this.scenario === 'failed' && record.paidBy ? 'failed' : 'pending' },
     };
   }
 

@@ -8,10 +8,7 @@ export class ProviderError extends Error {
   readonly retryAfterMs: number | undefined;
   readonly declineCode: DeclineCode | undefined;
 
-  constructor(
-    code: ErrorCode,
-    options: { retryable?: boolean; retryAfterMs?: number; declineCode?: DeclineCode; message?: string; cause?: unknown } = {},
-  ) {
+  constructor(code: ErrorCode, options: { retryable?: boolean; retryAfterMs?: number; declineCode?: DeclineCode; message?: string; cause?: unknown } = {}) {
     super(options.message ?? code, { cause: options.cause });
     this.code = code;
     this.retryable = options.retryable ?? RETRYABLE_BY_DEFAULT.has(code);

@@ -116,7 +116,6 @@ export function order(v: unknown): Order {
   };
 }
 
-
 export function paymentOutcome(v: unknown): PaymentOutcome {
   const o = obj(v, 'payment');
   const paymentId = str(o.paymentId, 'paymentId');
@@ -131,7 +130,11 @@ export function paymentOutcome(v: unknown): PaymentOutcome {
       return {
         status: 'pending-cash',
         paymentId,
-        voucher: { number: str(voucher.number, 'voucher.number'), payBy: instant(voucher.payBy, 'voucher.payBy'), total: money(voucher.total, 'voucher.total') },
+        voucher: {
+          number: str(voucher.number, 'voucher.number'),
+          payBy: instant(voucher.payBy, 'voucher.payBy'),
+          total: money(voucher.total, 'voucher.total'),
+        },
       };
     }
     case 'declined':
@@ -156,7 +159,11 @@ export function cardToken(v: unknown): CardToken {
 
 export function orderStatus(v: unknown): OrderStatus {
   const o = obj(v, 'orderStatus');
-  return { order: order(o.order), payment: o.payment === null || o.payment === undefined ? null : paymentOutcome(o.payment), activation: activationStatus(o.activation) };
+  return {
+    order: order(o.order),
+    payment: o.payment === null || o.payment === undefined ? null : paymentOutcome(o.payment),
+    activation: activationStatus(o.activation),
+  };
 }
 
 export const ticket = (v: unknown): SupportTicket => ({ ticketId: str(obj(v, 'ticket').ticketId, 'ticketId') });
@@ -173,4 +180,3 @@ export function errorBody(v: unknown): { code: string; retryable?: boolean; decl
     ...(typeof o.paymentId === 'string' ? { paymentId: o.paymentId } : {}),
   };
 }
-

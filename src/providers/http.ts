@@ -233,7 +233,8 @@ export class HttpProvider implements Provider {
   #error(response: Response, e: ReturnType<typeof v.errorBody>): ProviderError {
     const status = response.status;
     const retryAfterMs = retryAfter(response.headers.get('retry-after'));
-    const known = (codes: readonly ErrorCode[], fallback: ErrorCode): ErrorCode => (codes as readonly string[]).includes(e?.code ?? '') ? (e!.code as ErrorCode) : fallback;
+    const known = (codes: readonly ErrorCode[], fallback: ErrorCode): ErrorCode =>
+      (codes as readonly string[]).includes(e?.code ?? '') ? (e!.code as ErrorCode) : fallback;
     const code: ErrorCode =
       status === 401
         ? known(['invalid-credentials', 'session-expired'], 'session-expired')

@@ -179,9 +179,11 @@ export async function waitForLocale(el: EsimRenewalWizard, locale: string, timeo
  */
 export function enteredData(el: EsimRenewalWizard): Record<string, string | boolean> {
   const out: Record<string, string | boolean> = {};
-  for (const c of root(el).querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('section.step input, section.step textarea, section.step select')) {
+  for (const c of root(el).querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
+    'section.step input, section.step textarea, section.step select',
+  )) {
     const check = c instanceof HTMLInputElement && (c.type === 'radio' || c.type === 'checkbox');
-    out[c.id || `${c.name}=${c.value}`] = check ? (c).checked : c.value;
+    out[c.id || `${c.name}=${c.value}`] = check ? c.checked : c.value;
   }
   return out;
 }

@@ -87,7 +87,16 @@ export const HOSTILE_CORPUS: readonly HostileEntry[] = [
     name: 'whitespace-only',
     category: 'whitespace',
     value: '   \t  ',
-    expect: { username: 'required', email: 'required', 'order-number': 'required', iccid: 'required', 'days-left': 'required', 'cc-number': 'required', 'cc-exp': 'required', 'cc-csc': 'required' },
+    expect: {
+      username: 'required',
+      email: 'required',
+      'order-number': 'required',
+      iccid: 'required',
+      'days-left': 'required',
+      'cc-number': 'required',
+      'cc-exp': 'required',
+      'cc-csc': 'required',
+    },
   },
   { name: 'unicode-spaces-only', category: 'whitespace', value: '\u00A0\u2003\u3000', expect: { username: 'required', 'days-left': 'required' } },
 

@@ -108,7 +108,9 @@ export class HostileProvider implements Provider {
   }
 
   createOrder(session: Session, request: OrderRequest, signal: AbortSignal): Promise<Order> {
-    return this.#call('createOrder', async () => this.#order(await this.base.createOrder(this.#session(session), { ...request, planId: this.#reveal(request.planId) }, signal)));
+    return this.#call('createOrder', async () =>
+      this.#order(await this.base.createOrder(this.#session(session), { ...request, planId: this.#reveal(request.planId) }, signal)),
+    );
   }
 
   tokenizeCard(card: CardInput, signal: AbortSignal): Promise<CardToken> {
@@ -120,7 +122,11 @@ export class HostileProvider implements Provider {
 
   pay(session: Session, request: PayRequest, signal: AbortSignal): Promise<PaymentOutcome> {
     return this.#call('pay', async () => {
-      const real: PayRequest = { ...request, orderId: this.#reveal(request.orderId), ...(request.cardToken === undefined ? {} : { cardToken: this.#reveal(request.cardToken) }) };
+      const real: PayRequest = {
+        ...request,
+        orderId: this.#reveal(request.orderId),
+        ...(request.cardToken === undefined ? {} : { cardToken: this.#reveal(request.cardToken) }),
+      };
       return this.#outcome(await this.base.pay(this.#session(session), real, signal));
     });
   }
@@ -136,11 +142,15 @@ export class HostileProvider implements Provider {
   }
 
   activationStatus(session: Session, request: ActivationRequest, signal: AbortSignal): Promise<ActivationStatus> {
-    return this.#call('activationStatus', () => this.base.activationStatus(this.#session(session), { ...request, orderId: this.#reveal(request.orderId) }, signal));
+    return this.#call('activationStatus', () =>
+      this.base.activationStatus(this.#session(session), { ...request, orderId: this.#reveal(request.orderId) }, signal),
+    );
   }
 
   orderStatus(session: Session, request: { orderId: string }, signal: AbortSignal): Promise<OrderStatus> {
-    return this.#call('orderStatus', async () => this.#status(await this.base.orderStatus(this.#session(session), { orderId: this.#reveal(request.orderId) }, signal)));
+    return this.#call('orderStatus', async () =>
+      this.#status(await this.base.orderStatus(this.#session(session), { orderId: this.#reveal(request.orderId) }, signal)),
+    );
   }
 
   latestOrder(session: Session, signal: AbortSignal): Promise<OrderStatus | null> {

@@ -87,7 +87,12 @@ export const modelMachine = setup({
       { ONLINE: 'login.account', SHOP_ONLINE: 'login.carrier', SHOP_VISIT: 'shop-visit', AIRPORT: 'login.airport', BACK: 'validity' },
       { shows: ['fieldset[data-field="channel"]'] },
     ),
-    'shop-visit': leaf('shop-visit', 'What to bring to the shop and what to say', { BACK: 'channel', GOTO_VALIDITY: 'validity' }, { shows: ['.phrase[lang="ja"]'] }),
+    'shop-visit': leaf(
+      'shop-visit',
+      'What to bring to the shop and what to say',
+      { BACK: 'channel', GOTO_VALIDITY: 'validity' },
+      { shows: ['.phrase[lang="ja"]'] },
+    ),
     login: {
       initial: 'account',
       states: {
@@ -110,7 +115,12 @@ export const modelMachine = setup({
           },
           { shows: ['#username', '#password'], hides: ['#iccid'] },
         ),
-        carrier: leaf('login.form', 'Sign-in to a carrier account (a shop eSIM renewed online)', { SIGN_IN_CARRIER: 'plan.carrier', BACK: 'channel' }, { shows: ['#username', '#password'] }),
+        carrier: leaf(
+          'login.form',
+          'Sign-in to a carrier account (a shop eSIM renewed online)',
+          { SIGN_IN_CARRIER: 'plan.carrier', BACK: 'channel' },
+          { shows: ['#username', '#password'] },
+        ),
         airport: leaf(
           'login.form',
           'An airport eSIM, found by ICCID or order number and e-mail',
@@ -123,7 +133,12 @@ export const modelMachine = setup({
           { FIND_PAID_ORDER: 'activation.checking', FIND_UNPAID_ORDER: 'plan.choosing', FIND_NO_ORDER: 'payment.lookupError', BACK: 'validity' },
           { shows: ['#order-number', '#email'], hides: ['#password', '#username'] },
         ),
-        submitting: leaf('login.submitting', 'Signing in, the provider not answered yet', { IDENTIFIED: 'plan.loading', BACK: 'channel' }, { shows: [busy], holds: ['identify'] }),
+        submitting: leaf(
+          'login.submitting',
+          'Signing in, the provider not answered yet',
+          { IDENTIFIED: 'plan.loading', BACK: 'channel' },
+          { shows: [busy], holds: ['identify'] },
+        ),
         cooldown: leaf('login.cooldown', 'Too many wrong passwords: a 30-second pause', { WAIT_PAUSE: 'login.afterPause' }, { shows: ['[role="timer"]'] }),
         afterPause: leaf(
           'login.form',
@@ -131,7 +146,12 @@ export const modelMachine = setup({
           { SIGN_IN: 'plan.choosing', WRONG_PASSWORD: 'login.cooldown' },
           { shows: ['#password'], hides: ['[role="timer"]'] },
         ),
-        again: leaf('login.form', 'Sign-in again, after going back from the plans', { SIGN_IN_AGAIN: 'plan.choosing', BACK: 'channel' }, { shows: ['form button[type="submit"]'] }),
+        again: leaf(
+          'login.form',
+          'Sign-in again, after going back from the plans',
+          { SIGN_IN_AGAIN: 'plan.choosing', BACK: 'channel' },
+          { shows: ['form button[type="submit"]'] },
+        ),
         resumeReconcile: signInAgainTo('plan.choosing', 'After a reload mid-payment: sign in again to find out what became of it'),
         resumePayment: signInAgainTo('payment.review', 'The session expired while paying: sign in again'),
         resumeCash: signInAgainTo('payment.awaitingCash', 'After a reload while a cash voucher is open: sign in again'),
@@ -142,14 +162,24 @@ export const modelMachine = setup({
     plan: {
       initial: 'choosing',
       states: {
-        loading: leaf('plan.loading', 'Loading the account and its plans', { ACCOUNT_LOADED: 'plan.choosing', BACK: 'login.again' }, { shows: [busy], holds: ['accountStatus'] }),
+        loading: leaf(
+          'plan.loading',
+          'Loading the account and its plans',
+          { ACCOUNT_LOADED: 'plan.choosing', BACK: 'login.again' },
+          { shows: [busy], holds: ['accountStatus'] },
+        ),
         choosing: leaf(
           'plan.choosing',
           'The online account’s plans (top-ups extend the expiry)',
           { CHOOSE_PLAN: 'payment.review', ORDER_FAILS: 'payment.orderError', USE_HELPER: 'plan.choosing', BACK: 'login.again', GOTO_VALIDITY: 'validity' },
           { shows: ['#account-heading', 'input[name="plan"][value^="online-"]'] },
         ),
-        carrier: leaf('plan.choosing', 'A carrier account’s plans (the new month queues)', { CHOOSE_PLAN: 'payment.carrierReview', BACK: 'login.carrier' }, { shows: ['input[name="plan"][value^="shop-"]'] }),
+        carrier: leaf(
+          'plan.choosing',
+          'A carrier account’s plans (the new month queues)',
+          { CHOOSE_PLAN: 'payment.carrierReview', BACK: 'login.carrier' },
+          { shows: ['input[name="plan"][value^="shop-"]'] },
+        ),
         airport: leaf(
           'plan.choosing',
           'An airport eSIM in its grace days (packs stack)',
@@ -157,7 +187,12 @@ export const modelMachine = setup({
           { shows: ['input[name="plan"][value^="airport-"]', '[data-urgency="expired"]'] },
         ),
         // Back to the online sign-in form (signing in again as the same person would end here again).
-        ineligible: leaf('plan.ineligible', 'The account cannot top up, with the way out', { BACK: 'login.account', START_OVER: 'validity' }, { shows: ['[data-reason]'] }),
+        ineligible: leaf(
+          'plan.ineligible',
+          'The account cannot top up, with the way out',
+          { BACK: 'login.account', START_OVER: 'validity' },
+          { shows: ['[data-reason]'] },
+        ),
         error: leaf('plan.error', 'The account could not be loaded', { RETRY: 'plan.choosing', BACK: 'login.again' }, { shows: [alert] }),
       },
     },
@@ -196,7 +231,12 @@ export const modelMachine = setup({
           { shows: ['#order-heading'], hides: ['input[name="method"][value="paypal"]'] },
         ),
         // Nothing is charged yet, so the progress list may still leave (the view offers no Back here).
-        tokenizing: leaf('payment.tokenizing', 'The card is with the payment processor', { TOKENIZED: 'activation.checking', GOTO_PLAN: 'plan.choosing' }, { shows: [busy], holds: ['tokenizeCard'] }),
+        tokenizing: leaf(
+          'payment.tokenizing',
+          'The card is with the payment processor',
+          { TOKENIZED: 'activation.checking', GOTO_PLAN: 'plan.choosing' },
+          { shows: [busy], holds: ['tokenizeCard'] },
+        ),
         paying: leaf(
           'payment.paying',
           'Paying: no way back until the outcome is known',
@@ -218,7 +258,12 @@ export const modelMachine = setup({
           { CASH_PAID: 'activation.checking', CASH_CHECK_FAILS: 'payment.awaitingCash', RELOAD: 'login.resumeCash' },
           { shows: ['#voucher-number'] },
         ),
-        lookupError: leaf('payment.reconcileError', 'No order found for what was entered', { RETRY_LOOKUP: 'payment.lookupError', BACK: 'validity' }, { shows: [alert] }),
+        lookupError: leaf(
+          'payment.reconcileError',
+          'No order found for what was entered',
+          { RETRY_LOOKUP: 'payment.lookupError', BACK: 'validity' },
+          { shows: [alert] },
+        ),
       },
     },
     activation: {
@@ -227,7 +272,13 @@ export const modelMachine = setup({
         checking: leaf(
           'activation.checking',
           'Asking the provider whether the plan is live',
-          { ACTIVE: 'done', PENDING: 'activation.waiting', FAILED: 'troubleshooting.check', CHECK_FAILS: 'activation.error', NOT_WORKING: 'troubleshooting.check' },
+          {
+            ACTIVE: 'done',
+            PENDING: 'activation.waiting',
+            FAILED: 'troubleshooting.check',
+            CHECK_FAILS: 'activation.error',
+            NOT_WORKING: 'troubleshooting.check',
+          },
           { shows: [busy, 'progress'], holds: ['activationStatus'] },
         ),
         waiting: leaf(
@@ -269,8 +320,18 @@ export const modelMachine = setup({
           { VERIFIED_ACTIVE: 'done', STILL_INACTIVE: 'troubleshooting.check', VERIFY_FAILS: 'troubleshooting.verifyError', BACK: 'troubleshooting.check' },
           { shows: [busy], holds: ['activationStatus'] },
         ),
-        verifyError: leaf('troubleshooting.verifyError', 'The re-check failed', { RETRY: 'troubleshooting.verifying', BACK: 'troubleshooting.check' }, { shows: [alert] }),
-        escalate: leaf('troubleshooting.escalate', 'The prepared message to support', { SEND: 'troubleshooting.sending', BACK: 'troubleshooting.check' }, { shows: ['#support-message'] }),
+        verifyError: leaf(
+          'troubleshooting.verifyError',
+          'The re-check failed',
+          { RETRY: 'troubleshooting.verifying', BACK: 'troubleshooting.check' },
+          { shows: [alert] },
+        ),
+        escalate: leaf(
+          'troubleshooting.escalate',
+          'The prepared message to support',
+          { SEND: 'troubleshooting.sending', BACK: 'troubleshooting.check' },
+          { shows: ['#support-message'] },
+        ),
         sending: leaf(
           'troubleshooting.sending',
           'Sending the message',
@@ -283,7 +344,12 @@ export const modelMachine = setup({
           { RETRY: 'troubleshooting.sending', BACK: 'troubleshooting.escalate' },
           { shows: [alert, '#support-message'] },
         ),
-        sent: leaf('troubleshooting.sent', 'Support has the message', { BACK: 'troubleshooting.check', START_OVER: 'validity' }, { shows: ['.panel.success[role="status"]'] }),
+        sent: leaf(
+          'troubleshooting.sent',
+          'Support has the message',
+          { BACK: 'troubleshooting.check', START_OVER: 'validity' },
+          { shows: ['.panel.success[role="status"]'] },
+        ),
       },
     },
   },
@@ -376,7 +442,10 @@ export class ModelDriver {
 
   /** Calls of `method` fail with `code` (for this step only). */
   fail(method: ProviderMethod, code: ErrorCode, retryable?: boolean): void {
-    this.provider.script = { ...this.provider.script, fail: { ...this.provider.script.fail, [method]: { code, ...(retryable === undefined ? {} : { retryable }) } } };
+    this.provider.script = {
+      ...this.provider.script,
+      fail: { ...this.provider.script.fail, [method]: { code, ...(retryable === undefined ? {} : { retryable }) } },
+    };
   }
 
   /** How the demo provider answers activation checks from now on. */
@@ -459,7 +528,11 @@ async function answer(d: ModelDriver, mode: 'days' | 'date' | 'unknown'): Promis
   await d.click('Continue');
 }
 
-async function pickChannel(d: ModelDriver, channel: keyof typeof CHANNEL_LABEL, shopPath?: 'Online, with my carrier account' | 'I’ll go to a shop'): Promise<void> {
+async function pickChannel(
+  d: ModelDriver,
+  channel: keyof typeof CHANNEL_LABEL,
+  shopPath?: 'Online, with my carrier account' | 'I’ll go to a shop',
+): Promise<void> {
   await d.choose(CHANNEL_LABEL[channel]);
   if (shopPath) await d.choose(shopPath);
   await d.click('Continue');
@@ -603,8 +676,16 @@ export const MODEL_EVENTS = {
       }
     },
   },
-  NOT_RECHARGEABLE: { does: 'Signs in to an eSIM that cannot be recharged', shows: ['[data-reason="not-rechargeable"]'], run: (d) => signIn(d, 'norecharge@example.com') },
-  EXPIRED_PAST_GRACE: { does: 'Signs in to an eSIM expired past its grace days', shows: ['[data-reason="expired-past-grace"]'], run: (d) => signIn(d, 'expired@example.com') },
+  NOT_RECHARGEABLE: {
+    does: 'Signs in to an eSIM that cannot be recharged',
+    shows: ['[data-reason="not-rechargeable"]'],
+    run: (d) => signIn(d, 'norecharge@example.com'),
+  },
+  EXPIRED_PAST_GRACE: {
+    does: 'Signs in to an eSIM expired past its grace days',
+    shows: ['[data-reason="expired-past-grace"]'],
+    run: (d) => signIn(d, 'expired@example.com'),
+  },
   TOO_EARLY: { does: 'Signs in to an eSIM too early to top up', shows: ['[data-reason="too-early"]'], run: (d) => signIn(d, 'early@example.com') },
   ACCOUNT_LOAD_FAILS: {
     does: 'Signs in; the account cannot be loaded (server error)',

@@ -4,21 +4,7 @@ import { SimulatedClock } from 'xstate';
 import { afterEach, describe, it, vi } from 'vitest';
 import type { EsimRenewalWizard } from '../../src/element/esim-renewal-wizard.js';
 import { mountApi } from './api-helpers.js';
-import {
-  CARD_OK,
-  answerValidity,
-  choose,
-  click,
-  demo,
-  heading,
-  payByCard,
-  q,
-  signIn,
-  state,
-  toLogin,
-  waitForLocale,
-  waitForState,
-} from './flows-helpers.js';
+import { CARD_OK, answerValidity, choose, click, demo, heading, payByCard, q, signIn, state, toLogin, waitForLocale, waitForState } from './flows-helpers.js';
 
 describe('bad attribute values', () => {
   afterEach(() => {

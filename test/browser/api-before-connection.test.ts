@@ -4,18 +4,7 @@ import { SimulatedClock } from 'xstate';
 import { describe, it } from 'vitest';
 import { FULL_PROFILE } from '../../src/testing/view-states.js';
 import { linksByText, planValues } from './api-helpers.js';
-import {
-  CARD_OK,
-  answerValidity,
-  demo,
-  payByCard,
-  pickPlan,
-  q,
-  signIn,
-  state,
-  waitForLocale,
-  waitForState,
-} from './flows-helpers.js';
+import { CARD_OK, answerValidity, demo, payByCard, pickPlan, q, signIn, state, waitForLocale, waitForState } from './flows-helpers.js';
 
 describe('created with document.createElement and configured before connection', () => {
   it('provider, profile, plansFilter and channel set as properties, then appended: works through to the plans and the end', async () => {

@@ -68,7 +68,13 @@ export async function mountApi<P extends Provider>(provider: P, configure?: (el:
 
 /** The step buttons in the progress list, by the step's name. */
 const stepLinks = (el: EsimRenewalWizard): HTMLButtonElement[] => [...root(el).querySelectorAll<HTMLButtonElement>('nav .progress .step-link')];
-export const stepLinkNames = (el: EsimRenewalWizard): string[] => stepLinks(el).map((b) => b.textContent.replace(/\s*\(done\)\s*$/, '').replace(/\s+/g, ' ').trim());
+export const stepLinkNames = (el: EsimRenewalWizard): string[] =>
+  stepLinks(el).map((b) =>
+    b.textContent
+      .replace(/\s*\(done\)\s*$/, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
 export async function clickStep(el: EsimRenewalWizard, name: string): Promise<void> {
   const link = stepLinks(el).find((b) => b.textContent.replace(/\s+/g, ' ').trim().startsWith(name));
   if (!link) throw new Error(`no step button "${name}" in ${state(el)}: ${stepLinkNames(el).join(' | ')}`);
@@ -80,4 +86,6 @@ export const planValues = (el: EsimRenewalWizard): string[] => [...root(el).quer
 
 /** The links in the current step, as text → href. */
 export const linksByText = (el: EsimRenewalWizard): Record<string, string> =>
-  Object.fromEntries([...root(el).querySelectorAll<HTMLAnchorElement>('section.step a')].map((a) => [a.textContent.replace(/\s+/g, ' ').trim(), a.getAttribute('href')!]));
+  Object.fromEntries(
+    [...root(el).querySelectorAll<HTMLAnchorElement>('section.step a')].map((a) => [a.textContent.replace(/\s+/g, ' ').trim(), a.getAttribute('href')!]),
+  );

@@ -6,23 +6,7 @@ import type { ActivationStatus, Order, PaymentOutcome } from '../../src/domain/t
 import type { DemoProvider } from '../../src/providers/demo.js';
 import { ScriptedProvider } from '../../src/testing/scripted-provider.js';
 import { mountApi } from './api-helpers.js';
-import {
-  alertText,
-  choose,
-  click,
-  demo,
-  hasButton,
-  idle,
-  orders,
-  payWith,
-  pickPlan,
-  q,
-  signIn,
-  state,
-  text,
-  toLogin,
-  waitForState,
-} from './flows-helpers.js';
+import { alertText, choose, click, demo, hasButton, idle, orders, payWith, pickPlan, q, signIn, state, text, toLogin, waitForState } from './flows-helpers.js';
 
 /**
  * The demo provider, plus the host's own payment processor: payments the host reports are what
@@ -92,7 +76,13 @@ describe('payment slot', () => {
     await expect(m.el).to.be.accessible();
 
     expect(m.of('esim-payment-request')).to.deep.equal([
-      { orderId: order.orderId, orderReference: order.reference, amount: order.total.amount, currency: order.total.currency, idempotencyKey: `${order.orderId}:0` },
+      {
+        orderId: order.orderId,
+        orderReference: order.reference,
+        amount: order.total.amount,
+        currency: order.total.currency,
+        idempotencyKey: `${order.orderId}:0`,
+      },
     ]);
 
     host.process('hp_1', order.orderId, 'succeeded');

@@ -2,21 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { describe, it } from 'vitest';
 import { clickStep, mountApi, planValues } from './api-helpers.js';
-import {
-  PASSWORD,
-  click,
-  demo,
-  enter,
-  hasButton,
-  heading,
-  pickPlan,
-  q,
-  signIn,
-  state,
-  text,
-  toLogin,
-  waitForState,
-} from './flows-helpers.js';
+import { PASSWORD, click, demo, enter, hasButton, heading, pickPlan, q, signIn, state, text, toLogin, waitForState } from './flows-helpers.js';
 
 describe('plans-filter', () => {
   it('as an attribute (spaces and commas): only those plans are offered', async () => {

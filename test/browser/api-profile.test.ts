@@ -5,19 +5,7 @@ import { safeUrl } from '../../src/element/views/profile.js';
 import type { ProviderProfile } from '../../src/providers/contract.js';
 import { FULL_PROFILE } from '../../src/testing/view-states.js';
 import { linksByText, mountApi } from './api-helpers.js';
-import {
-  CARD_OK,
-  click,
-  demo,
-  payByCard,
-  pickPlan,
-  q,
-  root,
-  signIn,
-  text,
-  toLogin,
-  waitForState,
-} from './flows-helpers.js';
+import { CARD_OK, click, demo, payByCard, pickPlan, q, root, signIn, text, toLogin, waitForState } from './flows-helpers.js';
 
 describe('profile', () => {
   it('the links on the confirmation screen; support channels and links at the end; support channels in the escalation', async () => {
@@ -67,7 +55,12 @@ describe('profile', () => {
     const profile: ProviderProfile = {
       brandName: '',
       logoUrl: 'javascript:alert(1)',
-      support: { chats: [{ app: 'LINE', url: ' JavaScript:alert(1)' }, { app: 'WeChat', url: 'https://weixin.qq.com/r/example' }] },
+      support: {
+        chats: [
+          { app: 'LINE', url: ' JavaScript:alert(1)' },
+          { app: 'WeChat', url: 'https://weixin.qq.com/r/example' },
+        ],
+      },
       links: { terms: 'javascript:alert(1)', refunds: 'data:text/html,<script>alert(1)</script>', privacy: 'https://example.com/privacy' },
     };
     const m = await mountApi(demo(), (el) => void (el.profile = profile));
@@ -92,7 +85,16 @@ describe('profile', () => {
     expect(safeUrl('mailto:a@example.com')).to.equal('mailto:a@example.com');
     expect(safeUrl('tel:+81312345678')).to.equal('tel:+81312345678');
     expect(safeUrl('/relative/path')).to.equal('/relative/path');
-    for (const bad of ['javascript:alert(1)', ' JAVASCRIPT:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', '', undefined]) {
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JAVASCRIPT:alert(1)',
+      'java\tscript:alert(1)',
+      'data:text/html,x',
+      'vbscript:x',
+      'file:///etc/passwd',
+      '',
+      undefined,
+    ]) {
       expect(safeUrl(bad), String(bad)).to.equal(null);
     }
   });

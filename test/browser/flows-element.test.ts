@@ -340,7 +340,8 @@ describe('secrets', () => {
     watch.disconnect();
     expect(m.events.all.length).to.be.greaterThan(5);
     const states = new Set(seen.map(([where]) => where.replace(/^.* at /, '')));
-    for (const s of ['login.form', 'login.submitting', 'plan.choosing', 'payment.review', 'payment.tokenizing', 'payment.paying', 'done']) expect(states, s).to.include(s);
+    for (const s of ['login.form', 'login.submitting', 'plan.choosing', 'payment.review', 'payment.tokenizing', 'payment.paying', 'done'])
+      expect(states, s).to.include(s);
 
     // A standalone code: not part of a longer number or id, nor the milliseconds of a timestamp.
     const cvcAlone = new RegExp(`(?<![\\w.])${CVC}(?!\\w)`);

@@ -62,8 +62,7 @@ export async function mountWith<P extends Provider>(provider: P, o: { channel?: 
 /** A 0-latency demo provider. */
 export const demo = (scenario: ActivationScenario = 'immediate') => new DemoProvider({ latencyMs: 0, scenario });
 
-export const mountDemo = (o: { scenario?: ActivationScenario; channel?: Channel } = {}) =>
-  mountWith(demo(o.scenario), o.channel ? { channel: o.channel } : {});
+export const mountDemo = (o: { scenario?: ActivationScenario; channel?: Channel } = {}) => mountWith(demo(o.scenario), o.channel ? { channel: o.channel } : {});
 
 type Method = Exclude<keyof Provider, 'info'>;
 

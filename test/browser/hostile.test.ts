@@ -95,7 +95,8 @@ function injected(el: EsimRenewalWizard): string[] {
       if (/^on/i.test(a.name) || a.name === 'srcdoc') found.push(`${n.localName}[${a.name}]`);
       // As the URL parser reads it: leading controls and spaces, tabs and newlines do not count.
       // eslint-disable-next-line no-control-regex -- the C0 controls are the point
-      if (URL_ATTRIBUTES.test(a.name) && /^javascript:/i.test(a.value.replace(/[\u0000-\u0020]/g, ''))) found.push(`${n.localName}[${a.name}="${a.value.slice(0, 60)}"]`);
+      if (URL_ATTRIBUTES.test(a.name) && /^javascript:/i.test(a.value.replace(/[\u0000-\u0020]/g, '')))
+        found.push(`${n.localName}[${a.name}="${a.value.slice(0, 60)}"]`);
     }
   }
   // Nothing may leak into the host page's light DOM either (the wizard has no light-DOM content here).
@@ -255,7 +256,11 @@ describe('hostile input typed into every field', () => {
     const values = HOSTILE_CORPUS.map((e) => e.value);
     expect(values).to.include.members(['4242 4242 4242 4242', '4242-4242-4242-4242', '01/20', '2026-02-30', '2026-13-01', `'; DROP TABLE orders; --`]);
     expect(values.some((v) => v.length === 10_000)).to.equal(true);
-    for (const c of ['\u202E', '\u200B', '\uFEFF', '\u200D']) expect(values.some((v) => v.includes(c)), `an entry with U+${c.codePointAt(0)!.toString(16)}`).to.equal(true);
+    for (const c of ['\u202E', '\u200B', '\uFEFF', '\u200D'])
+      expect(
+        values.some((v) => v.includes(c)),
+        `an entry with U+${c.codePointAt(0)!.toString(16)}`,
+      ).to.equal(true);
   });
 
   for (const screen of INPUT_SCREENS) {
@@ -412,7 +417,10 @@ async function renewByCard(s: string): Promise<void> {
   expect(sectionText(el), 'receipt: card').to.include(en.done.card(s, s));
   expect(q(el, '#support-heading')!.textContent, 'support title').to.include(en.profile.supportTitle(s));
   const support = q(el, 'ul.support')!.textContent;
-  expect(support, 'support e-mail, phone and chat').to.include(`${en.profile.email}: ${s}`).and.include(`${en.profile.phone}: ${s}`).and.include(en.profile.chat(s));
+  expect(support, 'support e-mail, phone and chat')
+    .to.include(`${en.profile.email}: ${s}`)
+    .and.include(`${en.profile.phone}: ${s}`)
+    .and.include(en.profile.chat(s));
   clean(el, 'done (support channels, profile links)');
 
   await click(el, en.done.notWorking);

@@ -43,7 +43,9 @@ function focused(kb: Kb): Element | null {
 }
 
 const describeNode = (n: Element | null) =>
-  n ? `${n.tagName.toLowerCase()}${n.id ? `#${n.id}` : ''}${(n as HTMLInputElement).name ? `[name=${(n as HTMLInputElement).name}]` : ''}${(n as HTMLInputElement).type === 'radio' ? `[value=${(n as HTMLInputElement).value}]` : ''} "${(n.textContent ?? '').trim().slice(0, 30)}"` : 'null';
+  n
+    ? `${n.tagName.toLowerCase()}${n.id ? `#${n.id}` : ''}${(n as HTMLInputElement).name ? `[name=${(n as HTMLInputElement).name}]` : ''}${(n as HTMLInputElement).type === 'radio' ? `[value=${(n as HTMLInputElement).value}]` : ''} "${(n.textContent ?? '').trim().slice(0, 30)}"`
+    : 'null';
 
 async function press(kb: Kb, keys: string): Promise<void> {
   await userEvent.keyboard(keys);
@@ -77,9 +79,9 @@ function expectHeadingFocused(kb: Kb, where: string): void {
  * checked radio, or the first), the header's language switcher included.
  */
 function tabbables(kb: Kb): Element[] {
-  const all = [
-    ...root(kb.el).querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])'),
-  ].filter((n) => !(n as HTMLButtonElement).disabled && n.checkVisibility({ visibilityProperty: true }));
+  const all = [...root(kb.el).querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')].filter(
+    (n) => !(n as HTMLButtonElement).disabled && n.checkVisibility({ visibilityProperty: true }),
+  );
   const seen = new Set<string>();
   return all.filter((n) => {
     if (!(n instanceof HTMLInputElement) || n.type !== 'radio') return true;

@@ -39,8 +39,7 @@ import {
 
 const OTHERS = LOCALES.filter((l): l is Exclude<Locale, 'en'> => l !== 'en');
 
-const matches = (expected: ViewStateEntry['state'], actual: string) =>
-  typeof expected === 'string' ? expected === actual : expected.test(actual);
+const matches = (expected: ViewStateEntry['state'], actual: string) => (typeof expected === 'string' ? expected === actual : expected.test(actual));
 
 /** Emulates the system's colour scheme (Chromium's DevTools protocol; Vitest's `page` has no media emulation). */
 async function emulateMedia(features: { name: string; value: string }[]): Promise<void> {
@@ -507,7 +506,10 @@ describe('language of the content', () => {
       }
       // Nothing else in the content claims another language than the active one (the switcher's options aside).
       const others = [...root(m.el).querySelectorAll('section.step [lang]')].filter((n) => !n.classList.contains('phrase'));
-      expect(others.map((n) => n.outerHTML.slice(0, 60)), locale).to.deep.equal([]);
+      expect(
+        others.map((n) => n.outerHTML.slice(0, 60)),
+        locale,
+      ).to.deep.equal([]);
     }
   });
 
@@ -589,7 +591,9 @@ describe('dates and money through Intl in the locale', () => {
     const expiry = q(m.el, '#account-heading')!.closest('section')!.querySelector('dd:nth-of-type(2)')!.textContent;
     expect(expiry).to.contain(formatDateTime('ja', account.expiresAt));
     expect(expiry).to.contain(
-      new Intl.DateTimeFormat('ja', { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(account.expiresAt)),
+      new Intl.DateTimeFormat('ja', { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(
+        new Date(account.expiresAt),
+      ),
     );
   });
 

@@ -35,7 +35,9 @@ const PRODUCTION_FLOOR = 0.9;
 /** A fresh element on the provider, with a new clock; the same saved-progress key each time, as a reload of the same page. */
 async function mount(provider: ScriptedProvider): Promise<{ el: EsimRenewalWizard; clock: SimulatedClock }> {
   const clock = new SimulatedClock();
-  const el = await fixture<EsimRenewalWizard>(html`<esim-renewal-wizard .provider=${provider} .clock=${clock} persist-key="model-based"></esim-renewal-wizard>`);
+  const el = await fixture<EsimRenewalWizard>(
+    html`<esim-renewal-wizard .provider=${provider} .clock=${clock} persist-key="model-based"></esim-renewal-wizard>`,
+  );
   return { el, clock };
 }
 
@@ -87,7 +89,10 @@ describe('model-based: every transition of the abstract model, through the real 
     expect(c.states.total).to.be.greaterThan(40);
     expect(c.states.missing, 'model states not reached').to.deep.equal([]);
     expect(c.transitions.missing, 'model transitions not taken').to.deep.equal([]);
-    expect([...seen].filter((s) => !shown.includes(s)), 'data-state values that are no production state').to.deep.equal([]);
+    expect(
+      [...seen].filter((s) => !shown.includes(s)),
+      'data-state values that are no production state',
+    ).to.deep.equal([]);
     const visited = shown.filter((s) => seen.has(s)).length;
     expect(visited / shown.length).to.be.at.least(PRODUCTION_FLOOR);
   });

@@ -17,7 +17,8 @@ import { fillDate, mount, root, state, waitForLocale } from './helpers.js';
 
 const WIDTH = 320;
 
-const describeNode = (n: Element) => `${n.localName}${n.id ? `#${n.id}` : ''}${n.className && typeof n.className === 'string' ? `.${n.className.trim().split(/\s+/).join('.')}` : ''} "${(n.textContent ?? '').trim().slice(0, 40)}"`;
+const describeNode = (n: Element) =>
+  `${n.localName}${n.id ? `#${n.id}` : ''}${n.className && typeof n.className === 'string' ? `.${n.className.trim().split(/\s+/).join('.')}` : ''} "${(n.textContent ?? '').trim().slice(0, 40)}"`;
 
 /**
  * A page a wizard is seen on, 320 CSS px wide with its root font at 200 %. The test page is
@@ -164,7 +165,10 @@ for (const [pageName, open] of PAGES) {
     });
 
     it('the expiry date fields, holding the widest dates, in every language', async () => {
-      const el = await reach(host, VIEW_STATES.find((e) => e.id === 'validity.date.expired')!);
+      const el = await reach(
+        host,
+        VIEW_STATES.find((e) => e.id === 'validity.date.expired')!,
+      );
       for (const locale of LOCALES) {
         el.setAttribute('lang', locale);
         await waitForLocale(el, locale);
@@ -177,7 +181,17 @@ for (const [pageName, open] of PAGES) {
     });
 
     describe('text-heavy views in the other languages', () => {
-      const heavy = ['validity.android', 'shop-visit', 'login.error.invalid-credentials', 'plan.choosing.recommender', 'payment.review.card', 'payment.awaitingCash', 'done', 'troubleshooting.check.user', 'troubleshooting.escalate'];
+      const heavy = [
+        'validity.android',
+        'shop-visit',
+        'login.error.invalid-credentials',
+        'plan.choosing.recommender',
+        'payment.review.card',
+        'payment.awaitingCash',
+        'done',
+        'troubleshooting.check.user',
+        'troubleshooting.escalate',
+      ];
       for (const id of heavy) {
         it(id, async () => {
           const entry = VIEW_STATES.find((e) => e.id === id)!;
@@ -224,7 +238,10 @@ describe('reduced motion', () => {
   });
 
   it('the spinner turns normally and stands still with prefers-reduced-motion: reduce', async () => {
-    const el = await reach({ mount: mountHere }, VIEW_STATES.find((e) => e.id === 'login.submitting')!);
+    const el = await reach(
+      { mount: mountHere },
+      VIEW_STATES.find((e) => e.id === 'login.submitting')!,
+    );
     const spinner = root(el).querySelector<HTMLElement>('.spinner')!;
     expect(spinner, 'a spinner while signing in').to.not.equal(null);
     expect(getComputedStyle(spinner).animationName).to.equal('spin');
@@ -238,11 +255,19 @@ describe('reduced motion', () => {
   });
 
   it('the stylesheet has a prefers-reduced-motion: reduce rule that sets animation: none on .spinner', async () => {
-    const el = await reach({ mount: mountHere }, VIEW_STATES.find((e) => e.id === 'validity.empty')!);
+    const el = await reach(
+      { mount: mountHere },
+      VIEW_STATES.find((e) => e.id === 'validity.empty')!,
+    );
     const rules = el.shadowRoot!.adoptedStyleSheets.flatMap((s) => [...s.cssRules]);
     const media = rules.filter((r): r is CSSMediaRule => r instanceof CSSMediaRule && /prefers-reduced-motion:\s*reduce/.test(r.conditionText));
     expect(media.length, 'a reduced-motion rule').to.be.greaterThan(0);
-    const spinnerRules = media.flatMap((m) => [...m.cssRules]).filter((r): r is CSSStyleRule => r instanceof CSSStyleRule && /(^|[\s,])\.spinner\b/.test(r.selectorText));
-    expect(spinnerRules.map((r) => r.style.animationName), '.spinner { animation: none }').to.include('none');
+    const spinnerRules = media
+      .flatMap((m) => [...m.cssRules])
+      .filter((r): r is CSSStyleRule => r instanceof CSSStyleRule && /(^|[\s,])\.spinner\b/.test(r.selectorText));
+    expect(
+      spinnerRules.map((r) => r.style.animationName),
+      '.spinner { animation: none }',
+    ).to.include('none');
   });
 });

@@ -20,8 +20,7 @@ function leafStates(node: AnyStateNode): string[] {
   return children.flatMap(leafStates);
 }
 
-const matches = (expected: ViewStateEntry['state'], actual: string) =>
-  typeof expected === 'string' ? expected === actual : expected.test(actual);
+const matches = (expected: ViewStateEntry['state'], actual: string) => (typeof expected === 'string' ? expected === actual : expected.test(actual));
 
 describe('the view-state registry', () => {
   it('has unique ids and covers every step', () => {
@@ -29,7 +28,10 @@ describe('the view-state registry', () => {
     const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
     expect(dupes, 'duplicate ids').to.deep.equal([]);
     const steps = new Set(VIEW_STATES.map((e) => e.step));
-    expect(STEP_IDS.filter((s) => !steps.has(s)), 'steps without an entry').to.deep.equal([]);
+    expect(
+      STEP_IDS.filter((s) => !steps.has(s)),
+      'steps without an entry',
+    ).to.deep.equal([]);
     for (const e of VIEW_STATES) {
       const top = typeof e.state === 'string' ? e.state.split('.')[0] : null;
       if (top !== null) expect(top, `${e.id}: state belongs to its step`).to.equal(e.step);
@@ -71,11 +73,17 @@ describe('every view state is reachable and accessible', () => {
       // axe 4 no longer checks plain duplicate ids, and lets a dangling aria-describedby pass;
       // inside one shadow root both break labels and descriptions.
       const ids = [...root(el).querySelectorAll('[id]')].map((n) => n.id);
-      expect(ids.filter((id, i) => ids.indexOf(id) !== i), 'duplicate ids').to.deep.equal([]);
+      expect(
+        ids.filter((id, i) => ids.indexOf(id) !== i),
+        'duplicate ids',
+      ).to.deep.equal([]);
       const refs = [...root(el).querySelectorAll('[aria-describedby], [aria-labelledby], label[for]')].flatMap((n) =>
         [n.getAttribute('aria-describedby'), n.getAttribute('aria-labelledby'), n.getAttribute('for')].flatMap((v) => v?.split(/\s+/).filter(Boolean) ?? []),
       );
-      expect(refs.filter((id) => !root(el).getElementById(id)), 'references to missing ids').to.deep.equal([]);
+      expect(
+        refs.filter((id) => !root(el).getElementById(id)),
+        'references to missing ids',
+      ).to.deep.equal([]);
 
       await expect(el).to.be.accessible();
     });

@@ -158,7 +158,9 @@ describe('sign-in by a renewal order’s reference', () => {
     expect((await c.post('/v1/session', { method: 'order', channel: 'online', orderNumber: travelerReference, email: TRAVELER })).status).toBe(200);
     expect((await c.get('/v1/account')).body.accountId).toBe('acct-airport-traveler');
     expect((await c.get('/v1/orders/latest')).body.order.orderId).toBe(travelerOrder);
-    expect((await t.client().post('/v1/session', { method: 'order', channel: 'airport', orderNumber: travelerReference, email: 'demo@example.com' })).status).toBe(404);
+    expect(
+      (await t.client().post('/v1/session', { method: 'order', channel: 'airport', orderNumber: travelerReference, email: 'demo@example.com' })).status,
+    ).toBe(404);
   });
 
   it('is throttled like any sign-in: 5 wrong e-mails in a row, then 429 even with the right one', async () => {

@@ -90,7 +90,12 @@ describe('sign-in mirrors the demo catalogue', () => {
           : [
               { method: 'order', channel: a.channel, orderNumber: s.orderNumber.toLowerCase(), email: s.email },
               { method: 'order', channel: a.channel, orderNumber: s.orderNumber, email: 'someone@example.com' },
-              ...CHANNELS.filter((c) => c !== a.channel).map((channel): Credentials => ({ method: 'order', channel, orderNumber: s.orderNumber, email: s.email })),
+              ...CHANNELS.filter((c) => c !== a.channel).map((channel): Credentials => ({
+                method: 'order',
+                channel,
+                orderNumber: s.orderNumber,
+                email: s.email,
+              })),
             ],
     ),
   );
@@ -169,7 +174,11 @@ describe('a renewal through every endpoint', () => {
     const paypalOrder = await c.order('online-1d-1gb');
     const pending = await c.post(`/v1/orders/${paypalOrder}/payments`, { method: 'paypal' }, { idempotencyKey: 'pp-1' });
     expect(pending.body).toMatchObject({ status: 'requires-action', action: 'paypal-approval' });
-    const approved = await c.post(`/v1/payments/${pending.body.paymentId}/authentication`, { approved: true }, { idempotencyKey: `auth:${pending.body.paymentId}:true` });
+    const approved = await c.post(
+      `/v1/payments/${pending.body.paymentId}/authentication`,
+      { approved: true },
+      { idempotencyKey: `auth:${pending.body.paymentId}:true` },
+    );
     expect(approved.body).toEqual({ status: 'succeeded', paymentId: pending.body.paymentId });
 
     const cardOrder = await c.order('online-15d-10gb');
@@ -178,7 +187,13 @@ describe('a renewal through every endpoint', () => {
     expect(challenge.body).toMatchObject({ status: 'requires-action', action: 'authenticate' });
     const refused = await c.post(`/v1/payments/${challenge.body.paymentId}/authentication`, { approved: false });
     expect(refused.status).toBe(402);
-    expect(refused.body).toEqual({ code: 'declined', message: expect.any(String), retryable: false, declineCode: 'authentication_failed', paymentId: challenge.body.paymentId });
+    expect(refused.body).toEqual({
+      code: 'declined',
+      message: expect.any(String),
+      retryable: false,
+      declineCode: 'authentication_failed',
+      paymentId: challenge.body.paymentId,
+    });
     expect((await c.get(`/v1/payments/${challenge.body.paymentId}`)).body).toMatchObject({ status: 'declined', declineCode: 'authentication_failed' });
   });
 
@@ -188,7 +203,11 @@ describe('a renewal through every endpoint', () => {
       ['4000 0000 0000 0002', 'card_declined'],
       ['4000 0000 0000 9995', 'insufficient_funds'],
     ] as const) {
-      const answer = await c.post(`/v1/orders/${orderId}/payments`, { method: 'card', cardToken: await c.token(number) }, { idempotencyKey: `decline-${declineCode}` });
+      const answer = await c.post(
+        `/v1/orders/${orderId}/payments`,
+        { method: 'card', cardToken: await c.token(number) },
+        { idempotencyKey: `decline-${declineCode}` },
+      );
       expect(answer.status).toBe(402);
       expect(answer.body).toMatchObject({ code: 'declined', retryable: false, declineCode, paymentId: expect.stringMatching(/^pay_/) });
     }
@@ -202,7 +221,10 @@ describe('a renewal through every endpoint', () => {
   it('gives a konbini voucher that the shop pays (admin endpoint on loopback); then the payment succeeds', async () => {
     const orderId = await c.order('online-30d-unlimited');
     const pending = await c.post(`/v1/orders/${orderId}/payments`, { method: 'konbini' }, { idempotencyKey: 'konbini-1' });
-    expect(pending.body).toMatchObject({ status: 'pending-cash', voucher: { number: expect.stringMatching(/^\d{12}$/), total: { amount: 7480, currency: 'JPY' } } });
+    expect(pending.body).toMatchObject({
+      status: 'pending-cash',
+      voucher: { number: expect.stringMatching(/^\d{12}$/), total: { amount: 7480, currency: 'JPY' } },
+    });
     // Unlike the demo, checking does not pay it: the shop does.
     for (let i = 0; i < 3; i++) expect((await c.get(`/v1/payments/${pending.body.paymentId}`)).body.status).toBe('pending-cash');
     const paid = await t.admin('POST', `/admin/vouchers/${pending.body.voucher.number}/pay`);
@@ -217,7 +239,11 @@ describe('a renewal through every endpoint', () => {
     const pending = await c.post(`/v1/orders/${orderId}/payments`, { method: 'konbini' }, { idempotencyKey: 'konbini-late' });
     clock.advance(3 * 86_400_000 + 1);
     await c.signIn(); // the session ran out meanwhile
-    expect((await c.get(`/v1/payments/${pending.body.paymentId}`)).body).toEqual({ status: 'declined', paymentId: pending.body.paymentId, declineCode: 'voucher_expired' });
+    expect((await c.get(`/v1/payments/${pending.body.paymentId}`)).body).toEqual({
+      status: 'declined',
+      paymentId: pending.body.paymentId,
+      declineCode: 'voucher_expired',
+    });
     expect((await t.admin('POST', `/admin/vouchers/${pending.body.voucher.number}/pay`)).status).toBe(422);
   });
 
@@ -232,7 +258,11 @@ describe('a renewal through every endpoint', () => {
   });
 
   it('opens support tickets with or without a session, masking card numbers typed into them', async () => {
-    const ticket = await c.post('/v1/support', { orderReference: 'ESIM-XXXX', triedChecks: ['restart', 'apn'], message: 'my card 4242 4242 4242 4242 was charged' });
+    const ticket = await c.post('/v1/support', {
+      orderReference: 'ESIM-XXXX',
+      triedChecks: ['restart', 'apn'],
+      message: 'my card 4242 4242 4242 4242 was charged',
+    });
     expect(ticket.status).toBe(201);
     expect(ticket.body.ticketId).toMatch(/^SUP-/);
     const anonymous = await t.client().post('/v1/support', { triedChecks: [], message: '' });

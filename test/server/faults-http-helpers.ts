@@ -126,6 +126,9 @@ export async function twoTabs(context: BrowserContext, t: TestServer): Promise<[
   const two = await openTab(context, t, '/index.html');
   await readyToPay(two);
   const created = [...calls(one, 'POST', '/v1/orders'), ...calls(two, 'POST', '/v1/orders')];
-  expect(created.map((a) => a.status), 'one order made, then answered again').toEqual([201, 200]);
+  expect(
+    created.map((a) => a.status),
+    'one order made, then answered again',
+  ).toEqual([201, 200]);
   return [one, two];
 }

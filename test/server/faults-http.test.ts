@@ -37,45 +37,49 @@ const CASES: { call: Call; fault: Fault }[] = [
 describe(`faults over HTTP, through the page (${CASES.length} cases)`, () => {
   const h = useHarness();
 
-  it.each(CASES)('$call × $fault: the message, then the retry; one order, one charge in the database', async ({ call, fault }) => {
-    const { t } = h;
-    const { tab } = await openTab(h.context, t);
-    const { w, heading } = wizard(tab);
-    const arm = async () => {
-      const armed = await t.admin('POST', '/admin/faults', { route: ROUTES[call], fault, times: 1000, ...(fault === 'network' ? { after: true } : {}) });
-      expect(armed.status).toBe(204);
-    };
-    await signInOnline(tab);
-    if (call === 'createOrder') {
-      await arm();
-      await w.getByRole('radio', { name: /^7 days · 3 GB/ }).check();
-      await w.getByRole('button', { name: en.nav.next, exact: true }).click();
-    } else {
-      await pickPlan(tab);
-      await arm();
-      await payByCard(tab, CARD);
-    }
-
-    await advanceUntil(tab, w.getByRole('alert').filter({ hasText: en.errors[FAULT_CODES[fault]] }));
-    expect(t.logs.filter((l) => l.includes('injected fault')).length, 'the fault was hit').toBeGreaterThan(0);
-    // The fault clears.
-    expect((await t.admin('DELETE', '/admin/faults')).status).toBe(204);
-
-    if (fault === '401') {
-      // Asked to sign in again; then on at the payment step.
-      await heading(en.login.titleAccount).waitFor();
-      await w.getByLabel(en.login.password, { exact: true }).fill('demo1234');
-      await w.getByRole('button', { name: en.login.submit, exact: true }).click();
-      await heading(en.payment.title).waitFor();
-      await payByCard(tab, CARD);
-    } else {
-      await w.getByRole('button', { name: en.nav.retry, exact: true }).click();
+  it.each(CASES)(
+    '$call × $fault: the message, then the retry; one order, one charge in the database',
+    async ({ call, fault }) => {
+      const { t } = h;
+      const { tab } = await openTab(h.context, t);
+      const { w, heading } = wizard(tab);
+      const arm = async () => {
+        const armed = await t.admin('POST', '/admin/faults', { route: ROUTES[call], fault, times: 1000, ...(fault === 'network' ? { after: true } : {}) });
+        expect(armed.status).toBe(204);
+      };
+      await signInOnline(tab);
       if (call === 'createOrder') {
-        await heading(en.payment.title).waitFor();
+        await arm();
+        await w.getByRole('radio', { name: /^7 days · 3 GB/ }).check();
+        await w.getByRole('button', { name: en.nav.next, exact: true }).click();
+      } else {
+        await pickPlan(tab);
+        await arm();
         await payByCard(tab, CARD);
       }
-    }
-    await advanceUntil(tab, heading(en.done.title));
-    expectOneOrderOneCharge(t);
-  }, 30_000);
+
+      await advanceUntil(tab, w.getByRole('alert').filter({ hasText: en.errors[FAULT_CODES[fault]] }));
+      expect(t.logs.filter((l) => l.includes('injected fault')).length, 'the fault was hit').toBeGreaterThan(0);
+      // The fault clears.
+      expect((await t.admin('DELETE', '/admin/faults')).status).toBe(204);
+
+      if (fault === '401') {
+        // Asked to sign in again; then on at the payment step.
+        await heading(en.login.titleAccount).waitFor();
+        await w.getByLabel(en.login.password, { exact: true }).fill('demo1234');
+        await w.getByRole('button', { name: en.login.submit, exact: true }).click();
+        await heading(en.payment.title).waitFor();
+        await payByCard(tab, CARD);
+      } else {
+        await w.getByRole('button', { name: en.nav.retry, exact: true }).click();
+        if (call === 'createOrder') {
+          await heading(en.payment.title).waitFor();
+          await payByCard(tab, CARD);
+        }
+      }
+      await advanceUntil(tab, heading(en.done.title));
+      expectOneOrderOneCharge(t);
+    },
+    30_000,
+  );
 });

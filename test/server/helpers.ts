@@ -49,7 +49,11 @@ export class Contract {
       return ts.length === segments.length && ts.every((s, i) => (isParam(s) ? segments[i] !== '' : s === segments[i]));
     };
     // Among matches (all of one length), the first static segment where they differ wins.
-    const rank = (t: string) => t.split('/').map((s) => (isParam(s) ? '1' : '0')).join('');
+    const rank = (t: string) =>
+      t
+        .split('/')
+        .map((s) => (isParam(s) ? '1' : '0'))
+        .join('');
     return (
       Object.keys(this.doc.paths as Json)
         .filter(matches)

@@ -30,7 +30,8 @@ describe('HttpProvider ↔ reference server', () => {
   let t: TestServer;
   let provider: HttpProvider;
   let session: Session;
-  const fault = (route: string, f: string, times = 1, after = false) => t.admin('POST', '/admin/faults', { route, fault: f, times, ...(after ? { after } : {}) });
+  const fault = (route: string, f: string, times = 1, after = false) =>
+    t.admin('POST', '/admin/faults', { route, fault: f, times, ...(after ? { after } : {}) });
 
   beforeAll(async () => {
     t = await startTestServer({ testFaults: true, activation: 'immediate' });
@@ -50,10 +51,15 @@ describe('HttpProvider ↔ reference server', () => {
     const outcome = await provider.pay(session, { orderId: order.orderId, method: 'card', cardToken: card.token, idempotencyKey: 'e2e-1' }, signal());
     expect(outcome.status).toBe('succeeded');
     expect(await provider.paymentStatus(session, outcome.paymentId, signal())).toEqual(outcome);
-    expect(await provider.activationStatus(session, { orderId: order.orderId, recheck: false }, signal())).toEqual({ state: 'active', expiresAt: order.newExpiresAt });
+    expect(await provider.activationStatus(session, { orderId: order.orderId, recheck: false }, signal())).toEqual({
+      state: 'active',
+      expiresAt: order.newExpiresAt,
+    });
     expect((await provider.supportRequest(session, { triedChecks: ['restart'], message: 'hello' }, signal())).ticketId).toMatch(/^SUP-/);
     // A paid order, a new key: already-paid.
-    await expect(provider.pay(session, { orderId: order.orderId, method: 'konbini', idempotencyKey: 'e2e-2' }, signal())).rejects.toMatchObject({ code: 'already-paid' });
+    await expect(provider.pay(session, { orderId: order.orderId, method: 'konbini', idempotencyKey: 'e2e-2' }, signal())).rejects.toMatchObject({
+      code: 'already-paid',
+    });
   });
 
   it('gets declines as outcomes (402 with paymentId) and authentication refusals too', async () => {

@@ -65,9 +65,7 @@ describe('the standalone page on the reference server: a declined card, then a g
       expect(orders).toHaveLength(1);
       const orderId = orders[0]!.id;
       expect(payments[0]!.path).toBe(`/v1/orders/${orderId}/payments`);
-      expect(
-        db.prepare('SELECT status, decline_code, card_last4, charged FROM payments WHERE order_id = ? ORDER BY created_at, rowid').all(orderId),
-      ).toEqual([
+      expect(db.prepare('SELECT status, decline_code, card_last4, charged FROM payments WHERE order_id = ? ORDER BY created_at, rowid').all(orderId)).toEqual([
         { status: 'declined', decline_code: 'card_declined', card_last4: '0002', charged: 0 },
         { status: 'succeeded', decline_code: null, card_last4: '4242', charged: 1 },
       ]);

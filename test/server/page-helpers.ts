@@ -40,7 +40,11 @@ export async function watch(tab: Page): Promise<{ api: ApiCall[]; loaded: string
   });
   await tab.addInitScript(() => {
     (window as unknown as { __violations: string[] }).__violations = [];
-    addEventListener('securitypolicyviolation', (e) => (window as unknown as { __violations: string[] }).__violations.push(`${e.effectiveDirective} ${e.blockedURI}`), true);
+    addEventListener(
+      'securitypolicyviolation',
+      (e) => (window as unknown as { __violations: string[] }).__violations.push(`${e.effectiveDirective} ${e.blockedURI}`),
+      true,
+    );
   });
   return { api, loaded, problems, violations: () => tab.evaluate(() => (window as unknown as { __violations: string[] }).__violations) };
 }

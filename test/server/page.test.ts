@@ -45,7 +45,11 @@ describe('the standalone page on the reference server', () => {
     });
     await tab.addInitScript(() => {
       (window as unknown as { __violations: string[] }).__violations = [];
-      addEventListener('securitypolicyviolation', (e) => (window as unknown as { __violations: string[] }).__violations.push(`${e.effectiveDirective} ${e.blockedURI}`), true);
+      addEventListener(
+        'securitypolicyviolation',
+        (e) => (window as unknown as { __violations: string[] }).__violations.push(`${e.effectiveDirective} ${e.blockedURI}`),
+        true,
+      );
     });
     try {
       await tab.goto(`${t.server.url}/`);

@@ -9,7 +9,9 @@ import { SCHEMA_VERSION, Service, openSqliteRepository } from '../../server/src/
 import { startTestServer, type Client, type TestServer } from './helpers.js';
 
 const charges = (t: TestServer, orderId: string) =>
-  (t.server.repository as any).db.prepare('SELECT count(*) AS payments, coalesce(sum(charged), 0) AS charged FROM payments WHERE order_id = ?').get(orderId) as {
+  (t.server.repository as any).db
+    .prepare('SELECT count(*) AS payments, coalesce(sum(charged), 0) AS charged FROM payments WHERE order_id = ?')
+    .get(orderId) as {
     payments: number;
     charged: number;
   };
@@ -85,7 +87,9 @@ describe('idempotency', () => {
   it('charges an order once whatever the keys: a paid order is 409 already-paid', async () => {
     const orderId = await c.order('online-1d-1gb');
     const tokens = await Promise.all(Array.from({ length: 6 }, () => c.token()));
-    const answers = await Promise.all(tokens.map((cardToken, i) => c.post(`/v1/orders/${orderId}/payments`, { method: 'card', cardToken }, { idempotencyKey: `many-${i}` })));
+    const answers = await Promise.all(
+      tokens.map((cardToken, i) => c.post(`/v1/orders/${orderId}/payments`, { method: 'card', cardToken }, { idempotencyKey: `many-${i}` })),
+    );
     expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
     expect(answers.filter((a) => a.status === 409).every((a) => a.body.code === 'already-paid')).toBe(true);
     expect(charges(t, orderId).charged).toBe(1);

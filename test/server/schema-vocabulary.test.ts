@@ -15,7 +15,10 @@ function checkedValues(): Map<string, string[]> {
   for (const migration of MIGRATIONS) {
     for (const table of migration.matchAll(/CREATE TABLE (\w+) \(([\s\S]*?)\n\s*\);/g)) {
       for (const check of table[2]!.matchAll(/CHECK \((\w+) IN \(([^)]*)\)\)/g)) {
-        found.set(`${table[1]}.${check[1]}`, [...check[2]!.matchAll(/'([^']*)'/g)].map((m) => m[1]!));
+        found.set(
+          `${table[1]}.${check[1]}`,
+          [...check[2]!.matchAll(/'([^']*)'/g)].map((m) => m[1]!),
+        );
       }
     }
   }

@@ -143,9 +143,15 @@ describe('card data', () => {
       (db.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[]).flatMap((row) => Object.values(row).map(String)),
     );
     expect(values.length).toBeGreaterThan(0);
-    expect(values.filter((v) => /(?<![\d.])7391(?!\d)/.test(v)), 'a stored value holding the security code').toEqual([]);
+    expect(
+      values.filter((v) => /(?<![\d.])7391(?!\d)/.test(v)),
+      'a stored value holding the security code',
+    ).toEqual([]);
     expect(db.prepare('SELECT card_brand, card_last4 FROM payments ORDER BY card_last4').all()).toEqual(
-      expect.arrayContaining([{ card_brand: 'amex', card_last4: '0005' }, { card_brand: 'visa', card_last4: '4242' }]),
+      expect.arrayContaining([
+        { card_brand: 'amex', card_last4: '0005' },
+        { card_brand: 'visa', card_last4: '4242' },
+      ]),
     );
     await t.close();
 
@@ -210,12 +216,19 @@ describe('CSRF and CORS', () => {
     }
     const preflight = await c.request('OPTIONS', '/v1/orders', {
       unchecked: true, // CORS protocol, not the contract
-      headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, x-esim-csrf, idempotency-key' },
+      headers: {
+        origin: 'https://shop.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type, x-esim-csrf, idempotency-key',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-headers')).toMatch(/x-esim-csrf/);
     expect(preflight.headers.get('access-control-allow-headers')).toMatch(/idempotency-key/);
-    const denied = await c.request('OPTIONS', '/v1/orders', { unchecked: true, headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const denied = await c.request('OPTIONS', '/v1/orders', {
+      unchecked: true,
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(denied.status).toBe(403);
     expect(denied.headers.get('access-control-allow-origin')).toBeNull();
   });
@@ -271,7 +284,10 @@ describe('the page and the headers', () => {
   beforeAll(async () => {
     site = mkdtempSync(join(tmpdir(), 'esim-site-'));
     mkdirSync(join(site, 'assets'));
-    writeFileSync(join(site, 'index.html'), '<!doctype html><html><head><title>t</title></head><body><esim-renewal-wizard></esim-renewal-wizard></body></html>');
+    writeFileSync(
+      join(site, 'index.html'),
+      '<!doctype html><html><head><title>t</title></head><body><esim-renewal-wizard></esim-renewal-wizard></body></html>',
+    );
     writeFileSync(join(site, 'assets', 'index-abc123.js'), 'export {};');
     t = await startTestServer({ staticDir: site });
   });

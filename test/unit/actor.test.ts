@@ -16,7 +16,9 @@ const TODAY = '2026-11-26';
 
 function start(provider: Provider) {
   const vault: Vault = { password: '', card: null, session: null, supportMessage: '' };
-  const actor = createActor(wizardMachine.provide({ actors: providerActors(() => Promise.resolve(providerCalls(() => Promise.resolve(provider), vault))) }), { input: { today: TODAY } }).start();
+  const actor = createActor(wizardMachine.provide({ actors: providerActors(() => Promise.resolve(providerCalls(() => Promise.resolve(provider), vault))) }), {
+    input: { today: TODAY },
+  }).start();
   const at = (path: string | RegExp) =>
     waitFor(actor, (s: SnapshotFrom<typeof wizardMachine>) => (typeof path === 'string' ? statePath(s) === path : path.test(statePath(s))), { timeout: 2000 });
   return { actor, vault, at, path: () => statePath(actor.getSnapshot()) };

@@ -21,7 +21,11 @@ describe('dist/app', () => {
 
   it('preloads the later steps, the English later strings and the demo provider at low priority, without the hint', () => {
     const preloads = [...html.matchAll(/<link rel="modulepreload" fetchpriority="low" crossorigin href="([^"]+)">/g)].map((m) => m[1]!);
-    for (const name of ['later', 'en-later', 'demo']) expect(preloads.some((p) => p.startsWith(`/assets/${name}-`)), name).toBe(true);
+    for (const name of ['later', 'en-later', 'demo'])
+      expect(
+        preloads.some((p) => p.startsWith(`/assets/${name}-`)),
+        name,
+      ).toBe(true);
     for (const p of preloads) expect(read(p), p).not.toContain(COMPILE_HINT);
   });
 });

@@ -37,9 +37,13 @@ function classCommentTags(): Record<'attr' | 'fires' | 'csspart' | 'cssprop', st
   const source = readFileSync(`${ROOT}src/element/esim-renewal-wizard.ts`, 'utf8');
   const match = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*export class EsimRenewalWizard\b/.exec(source);
   if (!match) throw new Error('no class comment on EsimRenewalWizard');
-  const names = (tag: string) =>
-    [...match[1]!.matchAll(new RegExp(String.raw`@${tag}\s+(?:\{[^}]*\}\s*)?\[?([\w-]+)`, 'g'))].map((m) => m[1]!);
-  return { attr: [...names('attr'), ...names('attribute')], fires: [...names('fires'), ...names('event')], csspart: names('csspart'), cssprop: [...names('cssprop'), ...names('cssproperty')] };
+  const names = (tag: string) => [...match[1]!.matchAll(new RegExp(String.raw`@${tag}\s+(?:\{[^}]*\}\s*)?\[?([\w-]+)`, 'g'))].map((m) => m[1]!);
+  return {
+    attr: [...names('attr'), ...names('attribute')],
+    fires: [...names('fires'), ...names('event')],
+    csspart: names('csspart'),
+    cssprop: [...names('cssprop'), ...names('cssproperty')],
+  };
 }
 
 describe('custom-elements.json', () => {
@@ -53,8 +57,12 @@ describe('custom-elements.json', () => {
   it('declares <esim-renewal-wizard> as EsimRenewalWizard, defined by the define module, in published paths', () => {
     expect(element?.name).toBe('EsimRenewalWizard');
     expect(element?.customElement).toBe(true);
-    const definitions = manifest.modules.flatMap((m) => (m.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => ({ ...e, from: m.path })));
-    expect(definitions).toEqual([expect.objectContaining({ name: 'esim-renewal-wizard', from: 'dist/lib/define.js', declaration: expect.objectContaining({ name: 'EsimRenewalWizard' }) })]);
+    const definitions = manifest.modules.flatMap((m) =>
+      (m.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => ({ ...e, from: m.path })),
+    );
+    expect(definitions).toEqual([
+      expect.objectContaining({ name: 'esim-renewal-wizard', from: 'dist/lib/define.js', declaration: expect.objectContaining({ name: 'EsimRenewalWizard' }) }),
+    ]);
     for (const m of manifest.modules) expect(m.path).toMatch(/^dist\/lib\/.+\.js$/);
   });
 
@@ -62,7 +70,12 @@ describe('custom-elements.json', () => {
     const attributes = element?.attributes?.map((a) => a.name) ?? [];
     expect(attributes).toEqual(expect.arrayContaining(['channel', 'demo-scenario', 'theme', 'hide-language-switcher', 'lang']));
     const field = (name: string) => element?.attributes?.find((a) => a.name === name)?.fieldName;
-    expect([field('channel'), field('demo-scenario'), field('theme'), field('hide-language-switcher')]).toEqual(['channel', 'demoScenario', 'theme', 'hideLanguageSwitcher']);
+    expect([field('channel'), field('demo-scenario'), field('theme'), field('hide-language-switcher')]).toEqual([
+      'channel',
+      'demoScenario',
+      'theme',
+      'hideLanguageSwitcher',
+    ]);
   });
 
   it("the README's table documents every attribute and public property it lists", () => {
@@ -101,17 +114,24 @@ describe('custom-elements.json', () => {
       const detail = eventClass!.members?.find((m) => m.name === 'detail');
       expect(detail?.type?.text, `${typeName}.detail`).toMatch(/Detail$/);
     }
-    const detailOf = (name: string) => declarations.find((d) => d.name === events.find((e) => e.name === name)?.type?.text)?.members?.find((m) => m.name === 'detail')?.type?.text;
-    expect([detailOf('esim-step-change'), detailOf('esim-renewal-complete'), detailOf('esim-error')]).toEqual(['StepChangeDetail', 'RenewalCompleteDetail', 'WizardErrorDetail']);
+    const detailOf = (name: string) =>
+      declarations.find((d) => d.name === events.find((e) => e.name === name)?.type?.text)?.members?.find((m) => m.name === 'detail')?.type?.text;
+    expect([detailOf('esim-step-change'), detailOf('esim-renewal-complete'), detailOf('esim-error')]).toEqual([
+      'StepChangeDetail',
+      'RenewalCompleteDetail',
+      'WizardErrorDetail',
+    ]);
   });
 
   it('lists the CSS parts and custom properties with their defaults', () => {
-    expect(element?.cssParts?.map((p) => p.name)).toEqual(expect.arrayContaining(['base', 'header', 'progress', 'step', 'primary-button', 'secondary-button', 'field', 'error', 'notice']));
+    expect(element?.cssParts?.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['base', 'header', 'progress', 'step', 'primary-button', 'secondary-button', 'field', 'error', 'notice']),
+    );
     expect(element?.cssProperties?.find((p) => p.name === '--esim-color-primary')?.default).toBe('#0b57d0');
     for (const p of element?.cssProperties ?? []) expect(p.name).toMatch(/^--esim-/);
   });
 
-  it("has every @attr, @fires, @csspart and @cssprop of the class comment (it is regenerated from it)", () => {
+  it('has every @attr, @fires, @csspart and @cssprop of the class comment (it is regenerated from it)', () => {
     const tags = classCommentTags();
     expect(tags.fires.length).toBeGreaterThanOrEqual(3);
     expect(tags.csspart.length).toBeGreaterThanOrEqual(9);

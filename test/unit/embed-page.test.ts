@@ -42,7 +42,9 @@ beforeAll(async () => {
     '/shop/renew/en.html': { body: hostPage('') },
     '/shop/renew/ko.html': { body: hostPage('lang="ko"').replace('<head>', `<head>${WATCH_FIRST_RENDER}`) },
     // Two wizards, and the page's own language for the second (no lang of its own).
-    '/shop/renew/two.html': { body: hostPage('lang="ko"').replace('<html lang="en">', '<html lang="ja">').replace('</main>', '<esim-renewal-wizard></esim-renewal-wizard></main>') },
+    '/shop/renew/two.html': {
+      body: hostPage('lang="ko"').replace('<html lang="en">', '<html lang="ja">').replace('</main>', '<esim-renewal-wizard></esim-renewal-wizard></main>'),
+    },
   });
 }, 30_000);
 
@@ -76,7 +78,12 @@ describe('the embed on a host page', () => {
       const seen = await tab.evaluate(() => {
         const ko = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((r) => new URL(r.name).pathname.endsWith('/ko.js'))!;
         const evaluated = performance.getEntriesByName('esim-renewal-wizard:evaluated')[0]!;
-        return { koRequested: ko.startTime, koLoaded: ko.responseEnd, evaluated: evaluated.startTime, renders: (window as unknown as { __renders: { lang: string; title: string; at: number }[] }).__renders };
+        return {
+          koRequested: ko.startTime,
+          koLoaded: ko.responseEnd,
+          evaluated: evaluated.startTime,
+          renders: (window as unknown as { __renders: { lang: string; title: string; at: number }[] }).__renders,
+        };
       });
       // Asked for by the bundle's first modules, before the wizard's own have run (not once it has started).
       expect(seen.koRequested).toBeLessThan(seen.evaluated);
@@ -93,7 +100,9 @@ describe('the embed on a host page', () => {
     await site.visit('/shop/renew/two.html', async ({ tab, failures }) => {
       await tab.waitForFunction(() => [...document.querySelectorAll('esim-renewal-wizard')].every((el) => el.shadowRoot?.querySelector('.title')));
       const seen = await tab.evaluate(() => {
-        const started = (file: string) => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((r) => new URL(r.name).pathname.endsWith(`/${file}`))?.startTime ?? null;
+        const started = (file: string) =>
+          (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((r) => new URL(r.name).pathname.endsWith(`/${file}`))?.startTime ??
+          null;
         return {
           ko: started('ko.js'),
           ja: started('ja.js'),
@@ -139,7 +148,9 @@ describe('the embed when its catalog chunk cannot load', () => {
       await title.waitFor({ timeout: 10_000 });
       expect(await title.textContent()).toBe(CATALOGS.en.title);
       expect(await tab.locator('esim-renewal-wizard .base').getAttribute('lang')).toBe('en');
-      expect(await tab.evaluate(() => document.querySelector('esim-renewal-wizard')!.shadowRoot!.querySelector('h2')?.textContent)).toBe(CATALOGS.en.validity.title);
+      expect(await tab.evaluate(() => document.querySelector('esim-renewal-wizard')!.shadowRoot!.querySelector('h2')?.textContent)).toBe(
+        CATALOGS.en.validity.title,
+      );
     });
   }, 30_000);
 });

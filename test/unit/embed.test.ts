@@ -80,7 +80,10 @@ describe('dist/embed', () => {
   it('stays within its size budgets (gzip)', () => {
     expect(gzip(ENTRY), `${ENTRY} gzip bytes`).toBeLessThanOrEqual(BUDGET.entry);
     for (const c of chunks) expect(gzip(c), `${c} gzip bytes`).toBeLessThanOrEqual(BUDGET.lazyChunk);
-    expect(jsFiles.reduce((s, f) => s + gzip(f), 0), 'all JavaScript, gzip bytes').toBeLessThanOrEqual(BUDGET.total);
+    expect(
+      jsFiles.reduce((s, f) => s + gzip(f), 0),
+      'all JavaScript, gzip bytes',
+    ).toBeLessThanOrEqual(BUDGET.total);
   });
 
   it('scripts/sri.mjs lists every file with sizes and the sha384 integrity of the entry', () => {

@@ -176,10 +176,9 @@ describe('a host page with a strict Content Security Policy and Trusted Types', 
       const directives = found.map((v) => v.directive);
       expect(directives).toEqual(expect.arrayContaining(['script-src-elem', 'style-src-attr', 'require-trusted-types-for', 'trusted-types']));
       expect(await tab.evaluate(() => '__inline' in window)).toBe(false);
-      expect(await tab.evaluate(() => [(window as unknown as Record<string, string>).__innerHTML, (window as unknown as Record<string, string>).__otherPolicy])).toEqual([
-        'TypeError',
-        'TypeError',
-      ]);
+      expect(
+        await tab.evaluate(() => [(window as unknown as Record<string, string>).__innerHTML, (window as unknown as Record<string, string>).__otherPolicy]),
+      ).toEqual(['TypeError', 'TypeError']);
       // The same breaches are also said on the console, where the real test looks for them.
       expect(messages.some((t) => /Content Security Policy/.test(t))).toBe(true);
       expect(messages.some((t) => /TrustedHTML|Trusted Type/i.test(t))).toBe(true);
@@ -194,7 +193,10 @@ describe('a host page with a strict Content Security Policy and Trusted Types', 
       // Mid-flow to Japanese: a catalog chunk loads under the policy, the step and data stay.
       await w.getByRole('combobox', { name: new RegExp(`^${en.languageLabel}`) }).selectOption('ja');
       await heading(w, ja.login.titleAccount).waitFor();
-      expect(fetched.some((p) => p.startsWith(CDN) && /\/ja-[\w-]+\.js$/.test(p)), fetched.join(', ')).toBe(true);
+      expect(
+        fetched.some((p) => p.startsWith(CDN) && /\/ja-[\w-]+\.js$/.test(p)),
+        fetched.join(', '),
+      ).toBe(true);
       await w.getByLabel(ja.login.username, { exact: true }).fill('demo@example.com');
       await w.getByRole('combobox', { name: new RegExp(`^${ja.languageLabel}`) }).selectOption('en');
       await heading(w, en.login.titleAccount).waitFor();
@@ -310,7 +312,11 @@ describe('several wizards on one strict page', () => {
       await signIn(mover);
 
       // Made by createElement and set up by properties before it was connected.
-      expect(await tab.evaluate(() => (window as unknown as { __beforeConnect: unknown }).__beforeConnect)).toEqual({ connected: false, rendered: false, upgraded: true });
+      expect(await tab.evaluate(() => (window as unknown as { __beforeConnect: unknown }).__beforeConnect)).toEqual({
+        connected: false,
+        rendered: false,
+        upgraded: true,
+      });
       const created = tab.locator('#created');
       await toSignIn(created);
       await signIn(created);

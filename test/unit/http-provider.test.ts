@@ -144,7 +144,13 @@ const ACCOUNT = {
     validityStarts: 'install',
     paymentMethods: ['card', 'paypal', 'konbini'],
     identifyMethods: ['account', 'iccid'],
-    links: { register: 'https://shop.test/r', resetPassword: 'https://shop.test/p', buyNew: 'https://shop.test/b', terms: 'https://shop.test/t', support: 'https://shop.test/s' },
+    links: {
+      register: 'https://shop.test/r',
+      resetPassword: 'https://shop.test/p',
+      buyNew: 'https://shop.test/b',
+      terms: 'https://shop.test/t',
+      support: 'https://shop.test/s',
+    },
   },
 };
 const PLAN = { id: 'online-7d-3gb', name: '7 days · 3 GB', dataMb: 3072, days: 7, price: { amount: 1480, currency: 'JPY' }, throttle: '128 kbps' };
@@ -609,10 +615,13 @@ describe("the caller's AbortSignal", () => {
   it('aborting mid-call rejects with the abort reason, and makes no further call', async () => {
     const controller = new AbortController();
     const reason = new Error('the person went back');
-    const f = scripted((call) => {
-      setTimeout(() => controller.abort(reason), 10);
-      return hangs(call);
-    }, json(200, ACCOUNT));
+    const f = scripted(
+      (call) => {
+        setTimeout(() => controller.abort(reason), 10);
+        return hangs(call);
+      },
+      json(200, ACCOUNT),
+    );
     await expect(provider(f).accountStatus(S, controller.signal)).rejects.toBe(reason);
     await new Promise((r) => setTimeout(r, 30));
     expect(f.calls).toHaveLength(1);
@@ -625,7 +634,9 @@ describe("the caller's AbortSignal", () => {
       setTimeout(() => controller.abort(), 10);
       return ignores();
     });
-    const e = await provider(f).accountStatus(S, controller.signal).catch((error: unknown) => error);
+    const e = await provider(f)
+      .accountStatus(S, controller.signal)
+      .catch((error: unknown) => error);
     expect(e).toBe(controller.signal.reason);
     expect((e as DOMException).name).toBe('AbortError');
   });
@@ -643,10 +654,13 @@ describe("the caller's AbortSignal", () => {
   it('aborting during the back-off rejects at once with the reason; no further call', async () => {
     const controller = new AbortController();
     const reason = new Error('left the step');
-    const f = scripted(() => {
-      setTimeout(() => controller.abort(reason), 10);
-      return problem(503, 'server');
-    }, json(200, ACCOUNT));
+    const f = scripted(
+      () => {
+        setTimeout(() => controller.abort(reason), 10);
+        return problem(503, 'server');
+      },
+      json(200, ACCOUNT),
+    );
     const started = performance.now();
     await expect(provider(f, { backoffMs: 500, random: () => 0.5 }).accountStatus(S, controller.signal)).rejects.toBe(reason);
     expect(performance.now() - started).toBeLessThan(400);
@@ -656,10 +670,13 @@ describe("the caller's AbortSignal", () => {
 
   it('aborting during the back-off of a payment: no second attempt', async () => {
     const controller = new AbortController();
-    const f = scripted(() => {
-      setTimeout(() => controller.abort('gone'), 5);
-      return Promise.reject(new TypeError('Failed to fetch'));
-    }, json(200, { status: 'succeeded', paymentId: 'pay_1' }));
+    const f = scripted(
+      () => {
+        setTimeout(() => controller.abort('gone'), 5);
+        return Promise.reject(new TypeError('Failed to fetch'));
+      },
+      json(200, { status: 'succeeded', paymentId: 'pay_1' }),
+    );
     await expect(
       provider(f, { backoffMs: 300 }).pay(S, { orderId: 'ord_1', method: 'card', cardToken: 'tok', idempotencyKey: 'k' }, controller.signal),
     ).rejects.toBe('gone');
@@ -744,12 +761,7 @@ describe('retries', () => {
   });
 
   it('a payment (POST with an idempotency key) is retried with the same key and body', async () => {
-    const f = scripted(
-      problem(503, 'server'),
-      new TypeError('Failed to fetch'),
-      hangs,
-      json(200, { status: 'succeeded', paymentId: 'pay_1' }),
-    );
+    const f = scripted(problem(503, 'server'), new TypeError('Failed to fetch'), hangs, json(200, { status: 'succeeded', paymentId: 'pay_1' }));
     const request: PayRequest = { orderId: 'ord_1', method: 'card', cardToken: 'tok_1', idempotencyKey: 'attempt-7f3a' };
     expect(await provider(f, { timeoutMs: 30 }).pay(S, request, sig())).toEqual({ status: 'succeeded', paymentId: 'pay_1' });
     expect(f.calls).toHaveLength(4);
@@ -804,7 +816,9 @@ describe('retries', () => {
     expect(support.calls[0]!.headers['idempotency-key']).toBeUndefined();
 
     const timedOut = scripted(hangs, json(201, { ticketId: 'SUP-1' }));
-    expect(await providerError(provider(timedOut, { timeoutMs: 20 }).supportRequest(S, { triedChecks: [], message: 'm' }, sig()))).toMatchObject({ code: 'timeout' });
+    expect(await providerError(provider(timedOut, { timeoutMs: 20 }).supportRequest(S, { triedChecks: [], message: 'm' }, sig()))).toMatchObject({
+      code: 'timeout',
+    });
     expect(timedOut.calls).toHaveLength(1);
 
     const token = scripted(problem(500, 'server'), json(200, TOKEN));

@@ -15,7 +15,9 @@ describe('minifyCss', () => {
   });
 
   it("drops a number's leading zero, and only that", () => {
-    expect(minifyCss(`a { margin: 0 0.5rem; opacity: 0.75; width: 10.5px; color: rgba(0, 0, 0, 0.5) }`)).toBe(`a{margin:0 .5rem;opacity:.75;width:10.5px;color:rgba(0,0,0,.5)}`);
+    expect(minifyCss(`a { margin: 0 0.5rem; opacity: 0.75; width: 10.5px; color: rgba(0, 0, 0, 0.5) }`)).toBe(
+      `a{margin:0 .5rem;opacity:.75;width:10.5px;color:rgba(0,0,0,.5)}`,
+    );
     expect(minifyCss(`a::before { content: '0.5' }`)).toBe(`a::before{content:'0.5'}`);
   });
 

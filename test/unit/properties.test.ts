@@ -132,7 +132,11 @@ describe('Luhn', () => {
   it('anything but a non-empty string of digits fails', () => {
     fc.assert(
       fc.property(
-        fc.tuple(luhnNumber(), fc.string({ minLength: 1, maxLength: 3 }).filter((s) => /\D/.test(s)), fc.nat()),
+        fc.tuple(
+          luhnNumber(),
+          fc.string({ minLength: 1, maxLength: 3 }).filter((s) => /\D/.test(s)),
+          fc.nat(),
+        ),
         ([n, junk, at]) => {
           const i = at % (n.length + 1);
           return !luhnValid(n.slice(0, i) + junk + n.slice(i));
@@ -145,7 +149,12 @@ describe('Luhn', () => {
 
 describe('digitsOnly', () => {
   it('gives back the digits, whatever spaces and dashes were typed between them', () => {
-    fc.assert(fc.property(digits(0, 25).chain((d) => fc.tuple(fc.constant(d), typedWithSeparators(d))), ([d, typed]) => digitsOnly(typed) === d));
+    fc.assert(
+      fc.property(
+        digits(0, 25).chain((d) => fc.tuple(fc.constant(d), typedWithSeparators(d))),
+        ([d, typed]) => digitsOnly(typed) === d,
+      ),
+    );
   });
 
   it('removes only whitespace and dashes, keeping everything else in order; doing it twice changes nothing', () => {
@@ -178,7 +187,12 @@ describe('digitsOnly', () => {
 
 describe('validateIccid', () => {
   it('a 19- or 20-digit number starting with 89 and ending in its check digit passes, typed with separators too', () => {
-    fc.assert(fc.property(iccid.chain((n) => fc.tuple(fc.constant(n), typedWithSeparators(n))), ([n, typed]) => validateIccid(n) === null && validateIccid(typed) === null));
+    fc.assert(
+      fc.property(
+        iccid.chain((n) => fc.tuple(fc.constant(n), typedWithSeparators(n))),
+        ([n, typed]) => validateIccid(n) === null && validateIccid(typed) === null,
+      ),
+    );
   });
 
   it('one digit changed: a checksum error (or, in the 89 prefix, a format error)', () => {
@@ -193,7 +207,10 @@ describe('validateIccid', () => {
   it('any other length fails as such, even with a correct check digit', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 3, max: 40 }).filter((l) => l !== 19 && l !== 20).chain((l) => digits(l - 3, l - 3)),
+        fc
+          .integer({ min: 3, max: 40 })
+          .filter((l) => l !== 19 && l !== 20)
+          .chain((l) => digits(l - 3, l - 3)),
         (middle) => validateIccid(`89${middle}` + checkDigit(`89${middle}`)) === 'iccid-length',
       ),
     );
@@ -202,7 +219,12 @@ describe('validateIccid', () => {
   it('without the 89 prefix it fails, even with the right length and check digit', () => {
     fc.assert(
       fc.property(
-        fc.tuple(digits(2, 2).filter((p) => p !== '89'), fc.constantFrom(19, 20)).chain(([prefix, l]) => digits(l - 3, l - 3).map((m) => `${prefix}${m}`)),
+        fc
+          .tuple(
+            digits(2, 2).filter((p) => p !== '89'),
+            fc.constantFrom(19, 20),
+          )
+          .chain(([prefix, l]) => digits(l - 3, l - 3).map((m) => `${prefix}${m}`)),
         (body) => validateIccid(body + checkDigit(body)) === 'iccid-length',
       ),
     );
@@ -250,7 +272,10 @@ describe('calendar dates', () => {
 
   it('impossible dates are rejected: 29 February outside leap years, the 31st of short months, day or month 0', () => {
     const impossible = fc.oneof(
-      fc.integer({ min: 0, max: 9999 }).filter((y) => !isLeap(y)).map((y) => ymd(y, 2, 29)),
+      fc
+        .integer({ min: 0, max: 9999 })
+        .filter((y) => !isLeap(y))
+        .map((y) => ymd(y, 2, 29)),
       fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.constantFrom(2, 4, 6, 9, 11)).map(([y, m]) => ymd(y, m, 31)),
       fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => ymd(y, m, 0)),
       fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 28 })).map(([y, d]) => ymd(y, 0, d)),
@@ -272,12 +297,16 @@ describe('calendar dates', () => {
 describe('dateFromParts', () => {
   /** Digits as a Japanese keyboard may type them: ASCII or full-width, with spaces around. */
   const typedAs = (digits: string) =>
-    fc.tuple(fc.boolean(), fc.constantFrom('', ' ', '\u3000')).map(([wide, space]) => `${space}${wide ? [...digits].map((d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).join('') : digits}${space}`);
+    fc
+      .tuple(fc.boolean(), fc.constantFrom('', ' ', '\u3000'))
+      .map(([wide, space]) => `${space}${wide ? [...digits].map((d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).join('') : digits}${space}`);
 
   it('reads every calendar day, however its digits were typed, with or without leading zeros', () => {
-    const typedDay = fc.tuple(calendarDay(1000, 9999), fc.boolean()).chain(([day, padded]) =>
-      fc.tuple(fc.constant(day), typedAs(String(day.y)), typedAs(padded ? pad(day.m, 2) : String(day.m)), typedAs(padded ? pad(day.d, 2) : String(day.d))),
-    );
+    const typedDay = fc
+      .tuple(calendarDay(1000, 9999), fc.boolean())
+      .chain(([day, padded]) =>
+        fc.tuple(fc.constant(day), typedAs(String(day.y)), typedAs(padded ? pad(day.m, 2) : String(day.m)), typedAs(padded ? pad(day.d, 2) : String(day.d))),
+      );
     fc.assert(fc.property(typedDay, ([day, year, month, dayOfMonth]) => dateFromParts({ year, month, day: dayOfMonth }) === ymd(day.y, day.m, day.d)));
   });
 });
@@ -285,7 +314,11 @@ describe('dateFromParts', () => {
 describe('daysBetween', () => {
   it('counts the days between two calendar days, as the calendar’s arithmetic does', () => {
     fc.assert(
-      fc.property(calendarDay(), calendarDay(), (a, b) => daysBetween(ymd(a.y, a.m, a.d), ymd(b.y, b.m, b.d)) === dayNumber(b.y, b.m, b.d) - dayNumber(a.y, a.m, a.d)),
+      fc.property(
+        calendarDay(),
+        calendarDay(),
+        (a, b) => daysBetween(ymd(a.y, a.m, a.d), ymd(b.y, b.m, b.d)) === dayNumber(b.y, b.m, b.d) - dayNumber(a.y, a.m, a.d),
+      ),
     );
   });
 
@@ -357,7 +390,12 @@ describe('validateDaysLeft', () => {
     const refused = fc.oneof(
       fc.integer({ min: MAX_DAYS + 1, max: Number.MAX_SAFE_INTEGER }).map(String),
       fc.integer({ min: -1_000_000, max: -1 }).map(String),
-      fc.tuple(fc.nat({ max: MAX_DAYS }), digits(1, 3).filter((f) => /[1-9]/.test(f))).map(([i, f]) => `${i}.${f}`),
+      fc
+        .tuple(
+          fc.nat({ max: MAX_DAYS }),
+          digits(1, 3).filter((f) => /[1-9]/.test(f)),
+        )
+        .map(([i, f]) => `${i}.${f}`),
       fc.nat({ max: MAX_DAYS }).map((n) => `${n}e0`),
       fc.nat({ max: MAX_DAYS }).map((n) => `+${n}`),
     );
@@ -427,28 +465,43 @@ describe('rules', () => {
       links: { buyNew: 'b', terms: 't', support: 's' },
     },
   });
-  const caps = fc.record({ rechargeable: fc.boolean(), before: fc.option(fc.integer({ min: 0, max: 90 }), { nil: null }), grace: fc.integer({ min: 0, max: 30 }) });
+  const caps = fc.record({
+    rechargeable: fc.boolean(),
+    before: fc.option(fc.integer({ min: 0, max: 90 }), { nil: null }),
+    grace: fc.integer({ min: 0, max: 30 }),
+  });
   const phase = (e: Eligibility) => (e.ok ? (e.inGrace ? 2 : 1) : e.reason === 'too-early' ? 0 : e.reason === 'expired-past-grace' ? 3 : -1);
 
   it('top-up eligibility follows the window: too early, open, in grace, past grace, in that order as time passes', () => {
     fc.assert(
-      fc.property(caps, fc.integer({ min: 1e12, max: 2e12 }), fc.integer({ min: -200 * DAY, max: 200 * DAY }), fc.integer({ min: -200 * DAY, max: 200 * DAY }), (c, expires, d1, d2) => {
-        const [t1, t2] = d1 <= d2 ? [expires + d1, expires + d2] : [expires + d2, expires + d1];
-        const [e1, e2] = [topUpEligibility(account(t1, expires, c)), topUpEligibility(account(t2, expires, c))];
-        if (!c.rechargeable) {
-          expect([e1, e2]).toEqual([{ ok: false, reason: 'not-rechargeable' }, { ok: false, reason: 'not-rechargeable' }]);
-          return;
-        }
-        expect(phase(e1)).toBeLessThanOrEqual(phase(e2));
-        // Each phase where the window puts it.
-        const expected = (t: number) =>
-          t > expires + c.grace * DAY ? 3 : t > expires ? 2 : c.before !== null && expires - t > c.before * DAY ? 0 : 1;
-        expect([phase(e1), phase(e2)]).toEqual([expected(t1), expected(t2)]);
-        for (const [e, t] of [[e1, t1], [e2, t2]] as const) {
-          if (e.ok && e.inGrace) expect(Date.parse(e.graceEndsAt!)).toBe(expires + c.grace * DAY);
-          if (!e.ok && e.reason === 'too-early') expect(Date.parse(e.opensAt)).toBeGreaterThan(t);
-        }
-      }),
+      fc.property(
+        caps,
+        fc.integer({ min: 1e12, max: 2e12 }),
+        fc.integer({ min: -200 * DAY, max: 200 * DAY }),
+        fc.integer({ min: -200 * DAY, max: 200 * DAY }),
+        (c, expires, d1, d2) => {
+          const [t1, t2] = d1 <= d2 ? [expires + d1, expires + d2] : [expires + d2, expires + d1];
+          const [e1, e2] = [topUpEligibility(account(t1, expires, c)), topUpEligibility(account(t2, expires, c))];
+          if (!c.rechargeable) {
+            expect([e1, e2]).toEqual([
+              { ok: false, reason: 'not-rechargeable' },
+              { ok: false, reason: 'not-rechargeable' },
+            ]);
+            return;
+          }
+          expect(phase(e1)).toBeLessThanOrEqual(phase(e2));
+          // Each phase where the window puts it.
+          const expected = (t: number) => (t > expires + c.grace * DAY ? 3 : t > expires ? 2 : c.before !== null && expires - t > c.before * DAY ? 0 : 1);
+          expect([phase(e1), phase(e2)]).toEqual([expected(t1), expected(t2)]);
+          for (const [e, t] of [
+            [e1, t1],
+            [e2, t2],
+          ] as const) {
+            if (e.ok && e.inGrace) expect(Date.parse(e.graceEndsAt!)).toBe(expires + c.grace * DAY);
+            if (!e.ok && e.reason === 'too-early') expect(Date.parse(e.opensAt)).toBeGreaterThan(t);
+          }
+        },
+      ),
     );
   });
 });
@@ -487,7 +540,16 @@ describe('money', () => {
         expect(money({ amount, currency })).toEqual({ amount, currency });
       }),
     );
-    const badAmount = fc.oneof(fc.constant(undefined), fc.constant(null), fc.constant(Number.NaN), fc.constant(Infinity), fc.constant(-Infinity), fc.string(), fc.boolean(), fc.array(fc.nat()));
+    const badAmount = fc.oneof(
+      fc.constant(undefined),
+      fc.constant(null),
+      fc.constant(Number.NaN),
+      fc.constant(Infinity),
+      fc.constant(-Infinity),
+      fc.string(),
+      fc.boolean(),
+      fc.array(fc.nat()),
+    );
     fc.assert(fc.property(badAmount, (amount) => malformed(() => money({ amount, currency: 'JPY' }))));
     fc.assert(fc.property(fc.oneof(fc.constant(null), fc.string(), fc.array(fc.nat()), fc.nat()), (body) => malformed(() => money(body))));
   });

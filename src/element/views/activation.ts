@@ -51,31 +51,33 @@ export function doneView(v: LaterViewHost) {
       ${expires ? html`<p><strong>${m.validUntil}:</strong> ${expiryText(v, expires)}</p>` : nothing}
       ${order ? html`<p><strong>${m.reference}:</strong> <span class="reference">${order.reference}</span></p>` : nothing}
     </div>
-    ${order
-      ? html`<h3>${m.receipt}</h3>
+    ${
+      order
+        ? html`<h3>${m.receipt}</h3>
           <dl class="summary">
             <dt>${v.m.payment.plan}</dt>
             <dd>${order.planName}</dd>
             <dt>${v.m.payment.total}</dt>
             <dd>${formatMoney(v.locale, order.total)}</dd>
-            ${paid
-              ? html`<dt>${m.paidWith}</dt>
+            ${
+              paid
+                ? html`<dt>${m.paidWith}</dt>
                   <dd>
-                    ${paid.card
-                      ? m.card(brandName(paid.card.brand), paid.card.last4)
-                      : paid.method === 'host'
-                        ? m.paidByHost
-                        : v.m.payment.method[paid.method]}
+                    ${paid.card ? m.card(brandName(paid.card.brand), paid.card.last4) : paid.method === 'host' ? m.paidByHost : v.m.payment.method[paid.method]}
                   </dd>`
-              : nothing}
+                : nothing
+            }
           </dl>`
-      : nothing}
-    ${expires
-      ? html`<p>
+        : nothing
+    }
+    ${
+      expires
+        ? html`<p>
           <button type="button" class="secondary" part="secondary-button" aria-describedby="reminder-hint" @click=${() => v.downloadReminder()}>${m.reminder}</button>
         </p>
         <p class="hint" id="reminder-hint">${m.reminderHint}</p>`
-      : nothing}
+        : nothing
+    }
     ${supportChannels(v)} ${profileLinks(v)}
     <h3>${m.tipsTitle}</h3>
     <ul>

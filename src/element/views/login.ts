@@ -39,8 +39,9 @@ export function loginView(v: LaterViewHost) {
         v.submit({ type: 'user.next' });
       }}
     >
-      ${travel
-        ? html`${choices<IdentifyMethod>(v, {
+      ${
+        travel
+          ? html`${choices<IdentifyMethod>(v, {
               name: 'login-method',
               legend: m.methodLegend,
               segmented: true,
@@ -51,32 +52,34 @@ export function loginView(v: LaterViewHost) {
               selected: l.method,
               onSelect: (method) => v.send({ type: 'user.login.method', method }),
             })}
-            ${l.method === 'iccid'
-              ? field(v, {
-                  id: 'iccid',
-                  label: m.iccid,
-                  hint: m.iccidHint,
-                  inputmode: 'numeric',
-                  autocomplete: 'off',
-                  spellcheck: false,
-                  maxlength: 32,
-                  value: l.iccid,
-                  error: errors.iccid,
-                  onInput: setField('iccid'),
-                })
-              : field(v, {
-                  id: 'order-number',
-                  label: m.orderNumber,
-                  hint: m.orderHint,
-                  autocomplete: 'off',
-                  spellcheck: false,
-                  maxlength: 40,
-                  value: l.orderNumber,
-                  error: errors.orderNumber,
-                  onInput: setField('orderNumber'),
-                })}
+            ${
+              l.method === 'iccid'
+                ? field(v, {
+                    id: 'iccid',
+                    label: m.iccid,
+                    hint: m.iccidHint,
+                    inputmode: 'numeric',
+                    autocomplete: 'off',
+                    spellcheck: false,
+                    maxlength: 32,
+                    value: l.iccid,
+                    error: errors.iccid,
+                    onInput: setField('iccid'),
+                  })
+                : field(v, {
+                    id: 'order-number',
+                    label: m.orderNumber,
+                    hint: m.orderHint,
+                    autocomplete: 'off',
+                    spellcheck: false,
+                    maxlength: 40,
+                    value: l.orderNumber,
+                    error: errors.orderNumber,
+                    onInput: setField('orderNumber'),
+                  })
+            }
             ${field(v, { id: 'email', label: m.email, type: 'email', autocomplete: 'email', value: l.email, error: errors.email, onInput: setField('email') })}`
-        : html`${field(v, {
+          : html`${field(v, {
               id: 'username',
               label: m.username,
               autocomplete: 'username',
@@ -97,7 +100,8 @@ export function loginView(v: LaterViewHost) {
             <div class="links">
               ${outLink(v.info?.links.register, m.register)}
               ${reset}
-            </div>`}
+            </div>`
+      }
       ${coolingDown ? html`<p class="panel warning" role="timer" aria-live="off">${m.cooldown(l.cooldownLeft)}</p>` : nothing}
       ${submitting ? busy(v.m.nav.busy) : nothing}
       ${actions(v, { label: travel ? m.submitTravel : m.submit, event: { type: 'user.next' }, submit: true })}

@@ -86,11 +86,13 @@ function review(v: LaterViewHost) {
   const total = v.ctx.order ? formatMoney(v.locale, v.ctx.order.total) : '';
   const showConfirmError = v.attempted && !p.confirmed;
   return html`${heading(m.title)} ${orderSummary(v)}
-    ${p.decline
-      ? html`<div class="panel error" role="alert" part="error">
+    ${
+      p.decline
+        ? html`<div class="panel error" role="alert" part="error">
           <p>${p.decline === 'authentication_failed' && p.method === 'paypal' ? m.paypalCancelled : m.decline[p.decline]}</p>
         </div>`
-      : errorPanel(v)}
+        : errorPanel(v)
+    }
     <form
       novalidate
       @submit=${(e: Event) => {
@@ -98,16 +100,18 @@ function review(v: LaterViewHost) {
         v.submit({ type: 'user.payment.pay' });
       }}
     >
-      ${v.hostPayment
-        ? nothing
-        : choices<PaymentMethod>(v, {
-        name: 'method',
-        legend: m.methodLegend,
-        options: offered.map((method) => ({ value: method, label: m.method[method], ...(hints[method] ? { hint: hints[method] } : {}) })),
-        selected: p.method,
-        onSelect: (method) => v.send({ type: 'user.payment.method', method }),
-        error: p.method === null ? v.m.fieldErrors['method-required'] : null,
-      })}
+      ${
+        v.hostPayment
+          ? nothing
+          : choices<PaymentMethod>(v, {
+              name: 'method',
+              legend: m.methodLegend,
+              options: offered.map((method) => ({ value: method, label: m.method[method], ...(hints[method] ? { hint: hints[method] } : {}) })),
+              selected: p.method,
+              onSelect: (method) => v.send({ type: 'user.payment.method', method }),
+              error: p.method === null ? v.m.fieldErrors['method-required'] : null,
+            })
+      }
       ${p.method === 'card' && !v.hostPayment ? cardForm(v) : nothing}
       <div class="field" data-field="confirm">
         <label class=${p.confirmed ? 'choice checked' : 'choice'}>
@@ -123,10 +127,12 @@ function review(v: LaterViewHost) {
         </label>
         ${showConfirmError ? html`<p class="field-error" id="confirm-error">${v.m.fieldErrors['confirm-required']}</p>` : nothing}
       </div>
-      ${v.hostPayment
-        ? html`<p class="hint">${m.hostHint}</p>
+      ${
+        v.hostPayment
+          ? html`<p class="hint">${m.hostHint}</p>
             ${actions(v)}`
-        : actions(v, { label: m.pay(total), event: { type: 'user.payment.pay' }, submit: true })}
+          : actions(v, { label: m.pay(total), event: { type: 'user.payment.pay' }, submit: true })
+      }
     </form>
     <slot name="payment" ?hidden=${!v.hostPayment}></slot>`;
 }
@@ -180,8 +186,9 @@ export function paymentView(v: LaterViewHost) {
       const voucher = p.voucher;
       return html`${heading(m.cashTitle)}
         <p>${m.cashText}</p>
-        ${voucher
-          ? html`<dl class="summary">
+        ${
+          voucher
+            ? html`<dl class="summary">
               <dt>${m.voucherNumber}</dt>
               <dd>
                 <span class="voucher" id="voucher-number">${voucher.number}</span>
@@ -194,7 +201,8 @@ export function paymentView(v: LaterViewHost) {
               <dt>${m.payBy}</dt>
               <dd>${formatDateTime(v.locale, voucher.payBy)}</dd>
             </dl>`
-          : nothing}
+            : nothing
+        }
         ${errorPanel(v)}
         ${v.path === 'payment.checkingCash' ? busy(v.m.nav.busy) : html`<p class="hint">${m.cashWaiting}</p>`}
         ${actions(v, { label: m.checkNow, event: { type: 'user.payment.checkCash' } })}`;

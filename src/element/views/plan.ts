@@ -93,14 +93,18 @@ function recommender(v: LaterViewHost) {
       onSelect: (usage) => v.send({ type: 'user.plan.recommender', usage }),
     })}
     <div role="status">
-      ${rec
-        ? html`<p>
+      ${
+        rec
+          ? html`<p>
             <strong>${m.recommendedIs(rec.name)}</strong>
-            ${v.ctx.selectedPlanId !== rec.id
-              ? html`<button type="button" class="secondary" @click=${() => v.send({ type: 'user.plan.select', planId: rec.id })}>${m.chooseRecommended}</button>`
-              : nothing}
+            ${
+              v.ctx.selectedPlanId !== rec.id
+                ? html`<button type="button" class="secondary" @click=${() => v.send({ type: 'user.plan.select', planId: rec.id })}>${m.chooseRecommended}</button>`
+                : nothing
+            }
           </p>`
-        : nothing}
+          : nothing
+      }
     </div>
   </details>`;
 }
@@ -126,10 +130,12 @@ export function planView(v: LaterViewHost) {
       const tooEarly = el && !el.ok && el.reason === 'too-early';
       return html`${heading(m.ineligibleTitle)} ${accountSummary(v)}
         <p class="panel warning" data-reason=${el && !el.ok ? el.reason : nothing}>${text}</p>
-        ${tooEarly
-          ? nothing
-          : html`<p>${outLink(a.capabilities.links.buyNew, m.buyNew, true)}</p>
-              <p class="panel tip">${m.keepOldTip}</p>`}
+        ${
+          tooEarly
+            ? nothing
+            : html`<p>${outLink(a.capabilities.links.buyNew, m.buyNew, true)}</p>
+              <p class="panel tip">${m.keepOldTip}</p>`
+        }
         ${actions(v, null, restartButton(v))}`;
     }
     default: {

@@ -22,7 +22,10 @@ function datePartOrder(locale: string): DatePart[] {
  * the browser's date format rather than the wizard's language, and cannot be narrower than its
  * inner fields; these wrap at any width and take full-width digits.
  */
-function dateField(v: ViewHost, o: { id: string; legend: string; value: DateParts; error: FieldError | null; onInput: (value: DateParts) => void }): TemplateResult {
+function dateField(
+  v: ViewHost,
+  o: { id: string; legend: string; value: DateParts; error: FieldError | null; onInput: (value: DateParts) => void },
+): TemplateResult {
   const showError = v.attempted && o.error;
   // Incomplete: the empty parts are the ones to fill. Otherwise the date as a whole is wrong.
   const invalid = (part: DatePart) => Boolean(showError) && (o.error !== 'date-incomplete' || normalizeTyped(o.value[part]) === '');
@@ -77,27 +80,31 @@ export function validityView(v: ViewHost) {
       onSelect: (mode) => set(mode),
       error: error?.field === 'mode' ? v.m.fieldErrors['mode-required'] : null,
     })}
-    ${validity.mode === 'date'
-      ? dateField(v, {
-          id: 'expiry-date',
-          legend: m.dateLabel,
-          value: validity.date,
-          error: error?.field === 'date' ? error.error : null,
-          onInput: (date) => set('date', { date }),
-        })
-      : nothing}
-    ${validity.mode === 'days'
-      ? field(v, {
-          id: 'days-left',
-          label: m.daysLabel,
-          hint: m.daysHint,
-          inputmode: 'numeric',
-          value: validity.daysLeft,
-          maxlength: 4,
-          error: error?.field === 'daysLeft' ? error.error : null,
-          onInput: (daysLeft) => set('days', { daysLeft }),
-        })
-      : nothing}
+    ${
+      validity.mode === 'date'
+        ? dateField(v, {
+            id: 'expiry-date',
+            legend: m.dateLabel,
+            value: validity.date,
+            error: error?.field === 'date' ? error.error : null,
+            onInput: (date) => set('date', { date }),
+          })
+        : nothing
+    }
+    ${
+      validity.mode === 'days'
+        ? field(v, {
+            id: 'days-left',
+            label: m.daysLabel,
+            hint: m.daysHint,
+            inputmode: 'numeric',
+            value: validity.daysLeft,
+            maxlength: 4,
+            error: error?.field === 'daysLeft' ? error.error : null,
+            onInput: (daysLeft) => set('days', { daysLeft }),
+          })
+        : nothing
+    }
     <div role="status" class="urgency-status">
       ${showUrgency ? html`<p class="panel ${level === 'expired' || level === 'few-days' ? 'warning' : 'tip'}" data-urgency=${level}>${m.urgency[level](days ?? 0)}</p>` : nothing}
     </div>

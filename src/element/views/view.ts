@@ -105,7 +105,15 @@ export interface ChoiceOption<T extends string> {
 
 export function choices<T extends string>(
   v: ViewHost,
-  o: { name: string; legend: string; options: readonly ChoiceOption<T>[]; selected: T | null; onSelect: (value: T) => void; error?: string | null; segmented?: boolean },
+  o: {
+    name: string;
+    legend: string;
+    options: readonly ChoiceOption<T>[];
+    selected: T | null;
+    onSelect: (value: T) => void;
+    error?: string | null;
+    segmented?: boolean;
+  },
 ): TemplateResult {
   const showError = v.attempted && o.error;
   // A radiogroup role, so the group may carry aria-invalid (a plain fieldset may not).
@@ -154,8 +162,9 @@ export function actions(
   return html`<div class="actions">
     ${canBack ? html`<button type="button" class="secondary" part="secondary-button" @click=${() => v.send(back)}>${v.m.nav.back}</button>` : nothing}
     ${extra}
-    ${primary
-      ? html`<button
+    ${
+      primary
+        ? html`<button
           type=${primary.submit ? 'submit' : 'button'}
           class="primary"
           part="primary-button"
@@ -164,7 +173,8 @@ export function actions(
         >
           ${primary.label}
         </button>`
-      : nothing}
+        : nothing
+    }
   </div>`;
 }
 
@@ -197,4 +207,3 @@ export function phonePaths(v: ViewHost, paths: PhonePaths): TemplateResult | typ
     )}
   </div>`;
 }
-

@@ -7,7 +7,6 @@ import { assign } from 'xstate';
 import { POLL_MAX_MS, POLL_START_MS, wizardSetup } from '../setup.js';
 import { onSessionExpired } from './navigation.js';
 
-
 const enterTroubleshooting = (reason: 'timeout' | 'failed' | 'user', from: 'activation' | 'done') =>
   wizardSetup.assign(({ context }) => ({
     trouble: { ...context.trouble, reason, from, index: 0, tried: [], stillInactive: false, ticket: null },
@@ -31,7 +30,11 @@ export const activation = wizardSetup.createStateConfig({
             guard: 'activationActive',
             target: '#wizard.done',
             actions: assign(({ context, event }) => ({
-              activation: { ...context.activation, polls: context.activation.polls + 1, expiresAt: event.status.expiresAt ?? context.order?.newExpiresAt ?? null },
+              activation: {
+                ...context.activation,
+                polls: context.activation.polls + 1,
+                expiresAt: event.status.expiresAt ?? context.order?.newExpiresAt ?? null,
+              },
             })),
           },
           { guard: 'activationFailed', target: '#wizard.troubleshooting', actions: enterTroubleshooting('failed', 'activation') },

@@ -3,7 +3,6 @@ import { and, assign, not } from 'xstate';
 import { wizardSetup } from '../setup.js';
 import { gotoEarlier } from './navigation.js';
 
-
 export const channel = wizardSetup.createStateConfig({
   on: {
     'user.channel.select': {

@@ -6,7 +6,6 @@ import { assign } from 'xstate';
 import { LOGIN_COOLDOWN_S, wizardSetup } from '../setup.js';
 import { backBeforeLogin, gotoEarlier, resume } from './navigation.js';
 
-
 const countFailure = wizardSetup.assign({ login: ({ context }) => ({ ...context.login, failures: context.login.failures + 1 }) });
 
 export const login = wizardSetup.createStateConfig({
@@ -30,7 +29,14 @@ export const login = wizardSetup.createStateConfig({
     },
     'user.back': [
       // Back from an order lookup is back to the start, and the lookup is off.
-      { guard: 'lookingUp', target: '#wizard.validity', actions: assign(({ context }) => ({ lookup: false, login: { ...context.login, method: context.channel === 'airport' ? 'iccid' : 'account' } as const })) },
+      {
+        guard: 'lookingUp',
+        target: '#wizard.validity',
+        actions: assign(({ context }) => ({
+          lookup: false,
+          login: { ...context.login, method: context.channel === 'airport' ? 'iccid' : 'account' } as const,
+        })),
+      },
       ...backBeforeLogin,
     ],
     ...gotoEarlier('validity', 'channel'),

@@ -14,7 +14,6 @@ import { wizardSetup } from '../setup.js';
 import { gotoEarlier, onSessionExpired } from './navigation.js';
 import type { OrderStatus, PaymentOutcome } from '../../domain/types.js';
 
-
 /** The idempotency key of the current attempt. */
 export const idempotencyKey = (ctx: WizardContext): string => `${ctx.order?.orderId ?? 'no-order'}:${ctx.payment.attempt}`;
 
@@ -279,7 +278,8 @@ export const payment = wizardSetup.createStateConfig({
       tags: ['error'],
       on: {
         ...noRestart,
-        'user.retry': { target: 'confirmingAuth' } },
+        'user.retry': { target: 'confirmingAuth' },
+      },
     },
     /**
      * What does the provider know of this order (after a reload mid-payment), or of the account's
@@ -313,7 +313,8 @@ export const payment = wizardSetup.createStateConfig({
         // Its periodic check is a timer, which a restore does not bring back: check now.
         'host.resumed': { target: 'checkingCash' },
         ...noRestart,
-        'user.payment.checkCash': { target: 'checkingCash' } },
+        'user.payment.checkCash': { target: 'checkingCash' },
+      },
     },
     checkingCash: {
       tags: ['busy'],
@@ -321,10 +322,7 @@ export const payment = wizardSetup.createStateConfig({
       on: {
         'host.resumed': { target: 'checkingCash', reenter: true },
         ...noRestart,
-        'provider.payment': [
-          { guard: 'paymentPendingCash', target: 'awaitingCash', actions: 'clearError' },
-          ...routeOutcome,
-        ],
+        'provider.payment': [{ guard: 'paymentPendingCash', target: 'awaitingCash', actions: 'clearError' }, ...routeOutcome],
         // A failed check changes nothing: keep waiting, and say the last check failed.
         'provider.error': [...onSessionExpired('payment'), { target: 'awaitingCash', actions: 'recordError' }],
       },

@@ -7,7 +7,6 @@ import { assign, not } from 'xstate';
 import { wizardSetup } from '../setup.js';
 import { backBeforePlan, gotoEarlier, onSessionExpired } from './navigation.js';
 
-
 export const plan = wizardSetup.createStateConfig({
   initial: 'loading',
   on: {

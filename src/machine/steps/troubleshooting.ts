@@ -7,7 +7,6 @@ import { TROUBLE_CHECKS } from '../../domain/troubleshooting-checks.js';
 import { wizardSetup } from '../setup.js';
 import { onSessionExpired } from './navigation.js';
 
-
 const currentCheck = (index: number): string => TROUBLE_CHECKS[Math.min(index, TROUBLE_CHECKS.length - 1)]!;
 
 const recordTried = wizardSetup.assign(({ context }) => {

@@ -2,7 +2,6 @@
 import { and, assign } from 'xstate';
 import { wizardSetup } from '../setup.js';
 
-
 export const validity = wizardSetup.createStateConfig({
   on: {
     'user.validity.set': {

@@ -17,7 +17,7 @@ interface Script {
 function start(script: Script) {
   const clock = new SimulatedClock();
   const calls = { identify: 0, activationAt: [] as number[], pay: [] as PayInput[] };
-  const answer = <T,>(reply: (input: T) => ProviderEvent | null) =>
+  const answer = <T>(reply: (input: T) => ProviderEvent | null) =>
     fromCallback<EventObject, T>(({ sendBack, input }) => {
       const event = reply(input);
       if (event) sendBack(event);

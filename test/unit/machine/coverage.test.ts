@@ -62,11 +62,7 @@ const journeys: (() => Wizard)[] = [
   () => readyToPay(atReview(), 'paypal').send({ type: 'host.payment.reported', paymentId: 'host-1' }),
   // payment: start → ordering → orderError; start → review → tokenizing → paying → payError
   () => atChoosing().send({ type: 'user.plan.select', planId: 'day-1gb' }).send({ type: 'user.next' }).send(err('server', true)),
-  () =>
-    readyToPay(atReview(), 'card')
-      .send({ type: 'user.payment.pay' })
-      .send({ type: 'provider.cardTokenized', card: CARD })
-      .send(err('network', true)),
+  () => readyToPay(atReview(), 'card').send({ type: 'user.payment.pay' }).send({ type: 'provider.cardTokenized', card: CARD }).send(err('network', true)),
   // a reload mid-payment: paying → reconciling → reconcileError → reconciling → (its outcome) activation
   () =>
     readyToPay(atReview(), 'konbini')
@@ -74,7 +70,10 @@ const journeys: (() => Wizard)[] = [
       .send({ type: 'host.resumed' })
       .send(err('network', true))
       .send({ type: 'user.retry' })
-      .send({ type: 'provider.orderStatus', status: { order: order('day-1gb'), payment: { status: 'succeeded', paymentId: 'p' }, activation: { state: 'pending' } } }),
+      .send({
+        type: 'provider.orderStatus',
+        status: { order: order('day-1gb'), payment: { status: 'succeeded', paymentId: 'p' }, activation: { state: 'pending' } },
+      }),
   // authenticating → confirmingAuth → authError
   () =>
     readyToPay(atReview(), 'paypal')

@@ -95,7 +95,10 @@ describe('loginErrors / loginComplete', () => {
     expect(g.loginComplete(withLogin({ method: 'account', username: 'mika', passwordFilled: true }))).toBe(true);
   });
   it('iccid: a Luhn-valid ICCID and an e-mail', () => {
-    expect(g.loginErrors(withLogin({ method: 'iccid', iccid: '8981100000000000003', email: 'mika@' }))).toEqual({ iccid: 'iccid-checksum', email: 'email-invalid' });
+    expect(g.loginErrors(withLogin({ method: 'iccid', iccid: '8981100000000000003', email: 'mika@' }))).toEqual({
+      iccid: 'iccid-checksum',
+      email: 'email-invalid',
+    });
     expect(g.loginErrors(withLogin({ method: 'iccid', iccid: ICCID_19, email: '' }))).toEqual({ email: 'required' });
     expect(g.loginComplete(withLogin({ method: 'iccid', iccid: ICCID_19, email: 'mika@example.jp' }))).toBe(true);
   });

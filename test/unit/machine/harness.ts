@@ -102,9 +102,7 @@ export class Wizard {
 
   /** Inputs of the provider actors the last step started, by actor name. */
   spawned(src: string): unknown[] {
-    return this.actions
-      .filter((a) => a.type === 'xstate.spawnChild' && (a.params as SpawnParams).src === src)
-      .map((a) => (a.params as SpawnParams).input);
+    return this.actions.filter((a) => a.type === 'xstate.spawnChild' && (a.params as SpawnParams).src === src).map((a) => (a.params as SpawnParams).input);
   }
 
   /** The input of the one provider actor of that name the last step started. */
@@ -308,7 +306,10 @@ export function toChoosing(input: Partial<WizardInput> = {}, chosen: Channel = '
 
 /** {@link toChoosing}, then a plan chosen and its order created: the confirmation screen. */
 export function toReview(input: Partial<WizardInput> = {}, planId = 'week-3gb', chosen: Channel = 'online'): Wizard {
-  const w = toChoosing(input, chosen).send({ type: 'user.plan.select', planId }).send({ type: 'user.next' }).send({ type: 'provider.orderCreated', order: order(planId) });
+  const w = toChoosing(input, chosen)
+    .send({ type: 'user.plan.select', planId })
+    .send({ type: 'user.next' })
+    .send({ type: 'provider.orderCreated', order: order(planId) });
   if (w.state !== 'payment.review') throw new Error(`not at review: ${w.state}`);
   return w;
 }

@@ -6,7 +6,9 @@ import { wizardSetup } from '../../../src/machine/setup.js';
 
 const dir = new URL('../../../src/machine/', import.meta.url);
 const sources = [
-  ...readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(new URL(f, dir), 'utf8')),
+  ...readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => readFileSync(new URL(f, dir), 'utf8')),
   ...readdirSync(new URL('steps/', dir)).map((f) => readFileSync(new URL(`steps/${f}`, dir), 'utf8')),
 ];
 

@@ -46,7 +46,12 @@ const cases: [state: string, reach: () => Wizard, after: string, restarts: strin
   ['payment.ordering', () => atChoosing().send({ type: 'user.plan.select', planId: 'day-1gb' }).send({ type: 'user.next' }), 'payment.ordering', 'createOrder'],
   ['payment.tokenizing', () => readyToPay(atReview(), 'card').send({ type: 'user.payment.pay' }), 'payment.review', null],
   ['payment.paying', () => readyToPay(atReview(), 'konbini').send({ type: 'user.payment.pay' }), 'payment.reconciling', 'findOrder'],
-  ['payment.payError', () => readyToPay(atReview(), 'konbini').send({ type: 'user.payment.pay' }).send(err('network', true)), 'payment.reconciling', 'findOrder'],
+  [
+    'payment.payError',
+    () => readyToPay(atReview(), 'konbini').send({ type: 'user.payment.pay' }).send(err('network', true)),
+    'payment.reconciling',
+    'findOrder',
+  ],
   [
     'payment.confirmingAuth',
     () =>
@@ -65,7 +70,10 @@ const cases: [state: string, reach: () => Wizard, after: string, restarts: strin
   ],
   [
     'payment.awaitingCash',
-    () => readyToPay(atReview(), 'konbini').send({ type: 'user.payment.pay' }).send(outcome({ status: 'pending-cash', paymentId: 'p', voucher })),
+    () =>
+      readyToPay(atReview(), 'konbini')
+        .send({ type: 'user.payment.pay' })
+        .send(outcome({ status: 'pending-cash', paymentId: 'p', voucher })),
     'payment.checkingCash',
     'paymentStatus',
   ],
@@ -120,7 +128,8 @@ describe('host.resumed: each waiting state goes on', () => {
 });
 
 describe('reconciling: the provider’s record decides', () => {
-  const reconciling = () => readyToPay(atReview(), 'card').send({ type: 'user.payment.pay' }).send({ type: 'provider.cardTokenized', card: CARD }).send(resumed);
+  const reconciling = () =>
+    readyToPay(atReview(), 'card').send({ type: 'user.payment.pay' }).send({ type: 'provider.cardTokenized', card: CARD }).send(resumed);
 
   it('paid and active: done, with the new expiry', () => {
     const w = reconciling().send(found({ status: 'succeeded', paymentId: 'p' }, 'active'));

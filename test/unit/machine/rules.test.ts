@@ -56,7 +56,8 @@ describe('daysLeftAt', () => {
 });
 
 describe('topUpEligibility', () => {
-  const window = (daysBeforeExpiry: number | null, graceDaysAfterExpiry = 0) => capabilities({ topUpWindow: { daysBeforeExpiry, graceDaysAfterExpiry, inJapanOnly: false } });
+  const window = (daysBeforeExpiry: number | null, graceDaysAfterExpiry = 0) =>
+    capabilities({ topUpWindow: { daysBeforeExpiry, graceDaysAfterExpiry, inJapanOnly: false } });
 
   it('refuses an eSIM that is not rechargeable, whatever its dates', () => {
     expect(topUpEligibility(account({ capabilities: capabilities({ rechargeable: false }) }))).toEqual({ ok: false, reason: 'not-rechargeable' });

@@ -61,7 +61,7 @@ describe('where the person is', () => {
     expect(stepOf(atTroubleshooting().snap)).toBe('troubleshooting');
   });
 
-  it('stepAfter says where an event would lead, by the machine\'s guards, without taking it', () => {
+  it("stepAfter says where an event would lead, by the machine's guards, without taking it", () => {
     const review = atReview();
     expect(stepAfter(review.snap, { type: 'user.back' })).toBe('plan');
     expect(statePath(review.snap)).toBe('payment.review');
@@ -82,7 +82,10 @@ describe('where the person is', () => {
 describe('plan selectors', () => {
   it('eligibility only once the account is known', () => {
     expect(eligibility(ctxWith())).toBeNull();
-    expect(eligibility(ctxWith({ account: account({ capabilities: capabilities({ rechargeable: false }) }) }))).toEqual({ ok: false, reason: 'not-rechargeable' });
+    expect(eligibility(ctxWith({ account: account({ capabilities: capabilities({ rechargeable: false }) }) }))).toEqual({
+      ok: false,
+      reason: 'not-rechargeable',
+    });
   });
 
   it('selectedPlan follows the selection', () => {

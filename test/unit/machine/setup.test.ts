@@ -66,8 +66,14 @@ const cases: Record<string, { yes: Case; no: Case }> = {
   canPay: { yes: [pay({ method: 'konbini', confirmed: true })], no: [pay({ method: 'card', confirmed: true, cardValid: false })] },
   payingByCard: { yes: [pay({ method: 'card' })], no: [pay({ method: 'paypal' })] },
   methodOffered: {
-    yes: [{ ...base, account: account() }, { type: 'user.payment.method', method: 'konbini' }],
-    no: [{ ...base, account: account({ capabilities: capabilities({ paymentMethods: ['card'] }) }) }, { type: 'user.payment.method', method: 'konbini' }],
+    yes: [
+      { ...base, account: account() },
+      { type: 'user.payment.method', method: 'konbini' },
+    ],
+    no: [
+      { ...base, account: account({ capabilities: capabilities({ paymentMethods: ['card'] }) }) },
+      { type: 'user.payment.method', method: 'konbini' },
+    ],
   },
   paymentSucceeded: { yes: [base, outcome({ status: 'succeeded', paymentId: 'p' })], no: [base, outcome({ status: 'failed', paymentId: 'p' })] },
   paymentNeedsAction: {
@@ -78,8 +84,14 @@ const cases: Record<string, { yes: Case; no: Case }> = {
     yes: [base, outcome({ status: 'pending-cash', paymentId: 'p', voucher: { number: '1', payBy: TODAY, total: { amount: 1, currency: 'JPY' } } })],
     no: [base, outcome({ status: 'succeeded', paymentId: 'p' })],
   },
-  paymentDeclined: { yes: [base, outcome({ status: 'declined', paymentId: 'p', declineCode: 'card_declined' })], no: [base, outcome({ status: 'failed', paymentId: 'p' })] },
-  paymentFailed: { yes: [base, outcome({ status: 'failed', paymentId: 'p' })], no: [base, outcome({ status: 'declined', paymentId: 'p', declineCode: 'card_declined' })] },
+  paymentDeclined: {
+    yes: [base, outcome({ status: 'declined', paymentId: 'p', declineCode: 'card_declined' })],
+    no: [base, outcome({ status: 'failed', paymentId: 'p' })],
+  },
+  paymentFailed: {
+    yes: [base, outcome({ status: 'failed', paymentId: 'p' })],
+    no: [base, outcome({ status: 'declined', paymentId: 'p', declineCode: 'card_declined' })],
+  },
   errorRetryable: { yes: [base, err('network', true)], no: [base, err('network', false)] },
   alreadyPaid: { yes: [base, err('already-paid')], no: [base, err('conflict')] },
   activationActive: { yes: [base, activationEvent('active')], no: [base, activationEvent('pending')] },
@@ -99,7 +111,13 @@ const cases: Record<string, { yes: Case; no: Case }> = {
   },
   orderUnpaid: {
     yes: [base, orderStatus({ payment: { status: 'declined', paymentId: 'p', declineCode: 'card_declined' }, activation: 'pending' })],
-    no: [base, orderStatus({ payment: { status: 'pending-cash', paymentId: 'p', voucher: { number: '1', payBy: TODAY, total: { amount: 1, currency: 'JPY' } } }, activation: 'pending' })],
+    no: [
+      base,
+      orderStatus({
+        payment: { status: 'pending-cash', paymentId: 'p', voucher: { number: '1', payBy: TODAY, total: { amount: 1, currency: 'JPY' } } },
+        activation: 'pending',
+      }),
+    ],
   },
 };
 

@@ -42,8 +42,7 @@ const offered = (w: Wizard): StepId[] => STEP_IDS.filter((s) => w.can(goto(s)));
 const LANDS: Partial<Record<StepId, string>> = { validity: 'validity', channel: 'channel', login: 'login.form', plan: 'plan.choosing' };
 
 const atChannel = () => new Wizard().send({ type: 'user.validity.set', mode: 'days', daysLeft: '3', today: TODAY }).send(next);
-const atShopVisit = () =>
-  atChannel().send({ type: 'user.channel.select', channel: 'shop' }).send({ type: 'user.channel.shopPath', path: 'visit' }).send(next);
+const atShopVisit = () => atChannel().send({ type: 'user.channel.select', channel: 'shop' }).send({ type: 'user.channel.shopPath', path: 'visit' }).send(next);
 
 describe('goto: what the progress list offers', () => {
   it('nothing on the first step', () => {
@@ -222,7 +221,13 @@ describe('goto: not while money may be in flight, nor once paid', () => {
     ['payment.paying', () => readyToPay(atReview(), 'paypal').send(pay)],
     ['payment.paying', () => readyToPay(atReview(), 'card').send(pay).send({ type: 'provider.cardTokenized', card: CARD })],
     ['payment.payError', () => readyToPay(atReview(), 'paypal').send(pay).send(err('network', true))],
-    ['payment.authenticating', () => readyToPay(atReview(), 'paypal').send(pay).send(outcome({ status: 'requires-action', paymentId: 'p', action: 'paypal-approval' }))],
+    [
+      'payment.authenticating',
+      () =>
+        readyToPay(atReview(), 'paypal')
+          .send(pay)
+          .send(outcome({ status: 'requires-action', paymentId: 'p', action: 'paypal-approval' })),
+    ],
     [
       'payment.confirmingAuth',
       () =>
@@ -240,7 +245,13 @@ describe('goto: not while money may be in flight, nor once paid', () => {
           .send({ type: 'user.payment.authenticate', approved: true })
           .send(err('server', true)),
     ],
-    ['payment.awaitingCash', () => readyToPay(atReview(), 'konbini').send(pay).send(outcome({ status: 'pending-cash', paymentId: 'p', voucher }))],
+    [
+      'payment.awaitingCash',
+      () =>
+        readyToPay(atReview(), 'konbini')
+          .send(pay)
+          .send(outcome({ status: 'pending-cash', paymentId: 'p', voucher })),
+    ],
     [
       'payment.checkingCash',
       () =>

@@ -124,7 +124,10 @@ describe('host.session: a session from the host mid-flow', () => {
   });
 
   it('on the channel step', () => {
-    const w = new Wizard().send({ type: 'user.validity.set', mode: 'unknown', today: TODAY }).send(next).send({ type: 'user.channel.select', channel: 'online' });
+    const w = new Wizard()
+      .send({ type: 'user.validity.set', mode: 'unknown', today: TODAY })
+      .send(next)
+      .send({ type: 'user.channel.select', channel: 'online' });
     expect(w.send(next).state).toBe('login.form');
     w.send(back).send(hostSession);
     expect(w.state).toBe('channel');
@@ -165,7 +168,7 @@ describe('host.session: a session from the host mid-flow', () => {
     expect(w.send(back).state).toBe('channel');
   });
 
-  it('after the person signed in: a later expiry waits for the host, and the person\'s sign-in no longer counts', () => {
+  it("after the person signed in: a later expiry waits for the host, and the person's sign-in no longer counts", () => {
     const w = toChoosing().send(hostSession);
     expect(w.ctx).toMatchObject({ signedIn: true, hostSession: true });
     w.send({ type: 'user.plan.select', planId: 'day-1gb' }).send(next).send(expired);
@@ -231,7 +234,9 @@ interface Expiry {
 
 const reviewReady = (input: Partial<WizardInput>, method: 'card' | 'paypal' | 'konbini' = 'paypal') => readyToPay(toReview(input), method);
 const activating = (input: Partial<WizardInput>) => {
-  const w = reviewReady(input).send(pay).send(outcome({ status: 'succeeded', paymentId: 'pay-1' }));
+  const w = reviewReady(input)
+    .send(pay)
+    .send(outcome({ status: 'succeeded', paymentId: 'pay-1' }));
   expect(w.state).toBe('activation.checking');
   return w;
 };
@@ -392,7 +397,7 @@ describe('session expiry: the person signs in again', () => {
     expect(w.state).toBe('activation.checking');
   });
 
-  it('the host may renew the session instead: the wizard goes on, and the session is the host\'s from then on', () => {
+  it("the host may renew the session instead: the wizard goes on, and the session is the host's from then on", () => {
     const w = reviewReady({}).send(pay).send(expired);
     expect(w.state).toBe('login.form');
     w.send(hostSession);
@@ -501,7 +506,7 @@ describe('host payment: when it can be reported', () => {
     expect(w.can(reported())).toBe(false);
   });
 
-  it('needs no payment method of the wizard\'s own', () => {
+  it("needs no payment method of the wizard's own", () => {
     const w = toReview().send({ type: 'user.payment.confirm', confirmed: true });
     expect(w.ctx.payment.method).toBeNull();
     expect(w.can(pay)).toBe(false);
@@ -546,7 +551,9 @@ describe('host payment: verification', () => {
   });
 
   it('clears an earlier decline and error when reported', () => {
-    const w = reviewReady({}).send(pay).send(outcome({ status: 'declined', paymentId: 'p', declineCode: 'insufficient_funds' }));
+    const w = reviewReady({})
+      .send(pay)
+      .send(outcome({ status: 'declined', paymentId: 'p', declineCode: 'insufficient_funds' }));
     expect(w.ctx.payment.decline).toBe('insufficient_funds');
     w.send({ type: 'user.payment.confirm', confirmed: true }).send(reported());
     expect(w.ctx.payment.decline).toBeNull();
@@ -625,11 +632,14 @@ describe('host payment: verification', () => {
 
   it('after an unverified host payment the person pays by card: the card is on the receipt', () => {
     const w = verifying().send(err('network', true));
-    readyToPay(w, 'card').send(pay).send({ type: 'provider.cardTokenized', card: CARD }).send(outcome({ status: 'succeeded', paymentId: 'pay-9' }));
+    readyToPay(w, 'card')
+      .send(pay)
+      .send({ type: 'provider.cardTokenized', card: CARD })
+      .send(outcome({ status: 'succeeded', paymentId: 'pay-9' }));
     expect(w.ctx.payment.paidWith).toEqual({ method: 'card', card: { brand: 'visa', last4: '4242' } });
   });
 
-  it('a card left from an interrupted payment is not put on a host payment\'s receipt', () => {
+  it("a card left from an interrupted payment is not put on a host payment's receipt", () => {
     const w = reviewReady({}, 'card').send(pay).send({ type: 'provider.cardTokenized', card: CARD }).send(expired);
     w.send({ type: 'user.login.password', filled: true }).send(next).send(identified);
     expect(w.state).toBe('payment.review');
@@ -640,5 +650,4 @@ describe('host payment: verification', () => {
     // The token is dropped all the same.
     expect(w.ctx.payment.card?.token).toBe('');
   });
-
 });

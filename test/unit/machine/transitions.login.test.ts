@@ -60,12 +60,23 @@ describe('login: field validation', () => {
       .send({ type: 'user.login.field', field: 'iccid', value: '8981100000000000003' })
       .send({ type: 'user.login.field', field: 'email', value: 'mika@example.jp' });
     expect(w.send(next).state).toBe('login.form');
-    w.send({ type: 'user.login.field', field: 'iccid', value: '8981 1000 0000 0000 002' }).send({ type: 'user.login.field', field: 'email', value: 'mika@example' });
+    w.send({ type: 'user.login.field', field: 'iccid', value: '8981 1000 0000 0000 002' }).send({
+      type: 'user.login.field',
+      field: 'email',
+      value: 'mika@example',
+    });
     expect(w.send(next).state).toBe('login.form');
     w.send({ type: 'user.login.field', field: 'email', value: ' mika@example.jp ' });
     expect(w.send(next).state).toBe('login.submitting');
     // what the provider gets: digits only, trimmed
-    expect(w.spawnedInput('identify')).toEqual({ channel: 'airport', method: 'iccid', username: '', email: 'mika@example.jp', iccid: ICCID_19, orderNumber: '' });
+    expect(w.spawnedInput('identify')).toEqual({
+      channel: 'airport',
+      method: 'iccid',
+      username: '',
+      email: 'mika@example.jp',
+      iccid: ICCID_19,
+      orderNumber: '',
+    });
   });
 
   it('order: needs a valid order number and e-mail', () => {

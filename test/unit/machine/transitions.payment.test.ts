@@ -46,7 +46,10 @@ describe('payment: the order', () => {
   });
 
   it('creates a new order when the plan changes: confirm again, attempts from zero', () => {
-    const w = readyToPay(atReview('week-3gb'), 'card').send(pay).send(tokenized).send(outcome({ status: 'declined', paymentId: 'p1', declineCode: 'card_declined' }));
+    const w = readyToPay(atReview('week-3gb'), 'card')
+      .send(pay)
+      .send(tokenized)
+      .send(outcome({ status: 'declined', paymentId: 'p1', declineCode: 'card_declined' }));
     expect(w.ctx.payment.attempt).toBe(1);
     const firstKey = idempotencyKey(w.ctx);
     w.send(back).send({ type: 'user.plan.select', planId: 'month-10gb' }).send(next);
@@ -157,7 +160,9 @@ describe('payment: paying', () => {
   });
 
   it('PayPal success records the method without a card', () => {
-    const w = readyToPay(atReview(), 'paypal').send(pay).send(outcome({ status: 'succeeded', paymentId: 'pay-1' }));
+    const w = readyToPay(atReview(), 'paypal')
+      .send(pay)
+      .send(outcome({ status: 'succeeded', paymentId: 'pay-1' }));
     expect(w.ctx.payment.paidWith).toEqual({ method: 'paypal' });
   });
 
@@ -178,7 +183,10 @@ describe('payment: paying', () => {
   });
 
   it('a success after a decline clears the decline', () => {
-    const w = payingByCard().send(outcome({ status: 'declined', paymentId: 'p1', declineCode: 'expired_card' })).send(pay).send(tokenized);
+    const w = payingByCard()
+      .send(outcome({ status: 'declined', paymentId: 'p1', declineCode: 'expired_card' }))
+      .send(pay)
+      .send(tokenized);
     w.send(outcome({ status: 'succeeded', paymentId: 'p2' }));
     expect(w.state).toBe('activation.checking');
     expect(w.ctx.payment.decline).toBeNull();
@@ -227,11 +235,15 @@ describe('payment: idempotency key', () => {
   it('changes after a decline, and again after a failure', () => {
     const w = payingByCard();
     const first = payInput(w).idempotencyKey;
-    w.send(outcome({ status: 'declined', paymentId: 'p1', declineCode: 'card_declined' })).send(pay).send(tokenized);
+    w.send(outcome({ status: 'declined', paymentId: 'p1', declineCode: 'card_declined' }))
+      .send(pay)
+      .send(tokenized);
     const second = payInput(w).idempotencyKey;
     expect(second).not.toBe(first);
     expect(second).toBe('ord-week-3gb:1');
-    w.send(outcome({ status: 'failed', paymentId: 'p2' })).send(pay).send({ type: 'provider.cardTokenized', card: { ...CARD, token: 'tok_2' } });
+    w.send(outcome({ status: 'failed', paymentId: 'p2' }))
+      .send(pay)
+      .send({ type: 'provider.cardTokenized', card: { ...CARD, token: 'tok_2' } });
     expect(payInput(w)).toMatchObject({ idempotencyKey: 'ord-week-3gb:2', cardToken: 'tok_2' });
   });
 
@@ -294,7 +306,9 @@ describe('payment: extra steps', () => {
 
   describe('konbini cash', () => {
     const awaiting = () => {
-      const w = readyToPay(atReview(), 'konbini').send(pay).send(outcome({ status: 'pending-cash', paymentId: 'pay-cash', voucher: VOUCHER }));
+      const w = readyToPay(atReview(), 'konbini')
+        .send(pay)
+        .send(outcome({ status: 'pending-cash', paymentId: 'pay-cash', voucher: VOUCHER }));
       expect(w.state).toBe('payment.awaitingCash');
       return w;
     };
@@ -318,7 +332,9 @@ describe('payment: extra steps', () => {
     });
 
     it('paid at the store → activation', () => {
-      const w = awaiting().send({ type: 'user.payment.checkCash' }).send(outcome({ status: 'succeeded', paymentId: 'pay-cash' }));
+      const w = awaiting()
+        .send({ type: 'user.payment.checkCash' })
+        .send(outcome({ status: 'succeeded', paymentId: 'pay-cash' }));
       expect(w.state).toBe('activation.checking');
       expect(w.ctx.payment.paidWith).toEqual({ method: 'konbini' });
     });
@@ -332,7 +348,9 @@ describe('payment: extra steps', () => {
     });
 
     it('an expired voucher → the confirmation screen with a new attempt', () => {
-      const w = awaiting().send({ type: 'user.payment.checkCash' }).send(outcome({ status: 'declined', paymentId: 'pay-cash', declineCode: 'voucher_expired' }));
+      const w = awaiting()
+        .send({ type: 'user.payment.checkCash' })
+        .send(outcome({ status: 'declined', paymentId: 'pay-cash', declineCode: 'voucher_expired' }));
       expect(w.state).toBe('payment.review');
       expect(w.ctx.payment).toMatchObject({ decline: 'voucher_expired', attempt: 1, voucher: null });
     });

@@ -37,7 +37,11 @@ describe('plan: loading', () => {
   });
 
   it('expired but within the grace days may still renew', () => {
-    const w = atPlanLoading().send({ type: 'provider.accountLoaded', account: account({ expiresAt: inDays(-1), capabilities: window(null, 2) }), plans: PLANS });
+    const w = atPlanLoading().send({
+      type: 'provider.accountLoaded',
+      account: account({ expiresAt: inDays(-1), capabilities: window(null, 2) }),
+      plans: PLANS,
+    });
     expect(w.state).toBe('plan.choosing');
   });
 

@@ -67,7 +67,8 @@ describe('validity', () => {
 });
 
 describe('preset channel', () => {
-  const fromValidity = (channel: Channel) => new Wizard({ today: TODAY, channel }).send({ type: 'user.validity.set', mode: 'unknown', today: TODAY }).send(next);
+  const fromValidity = (channel: Channel) =>
+    new Wizard({ today: TODAY, channel }).send({ type: 'user.validity.set', mode: 'unknown', today: TODAY }).send(next);
 
   it('online skips the channel question', () => {
     const w = fromValidity('online');
