@@ -8,7 +8,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect } from 'storybook/test';
 import { DemoProvider } from '../src/providers/demo.js';
 import { mounted, renderWizard, wizardArgs, wizardArgTypes, type WizardArgs } from './support/wizard.js';
-import { CARD_OK, choose, fill, find, pickPlan, signIn, waitForState } from './support/walk.js';
+import { CARD_OK, choose, fill, find, pickPlan, toSignedIn, waitForState } from './support/walk.js';
 
 const meta = {
   title: 'Wizard/Appearance',
@@ -23,7 +23,7 @@ type Story = StoryObj<WizardArgs>;
 
 const toPlans: Story['play'] = async ({ canvasElement }) => {
   const { el } = await mounted(canvasElement);
-  await signIn(el, 'demo@example.com');
+  await toSignedIn(el, 'demo@example.com');
   await waitForState(el, 'plan.choosing');
 };
 
@@ -98,7 +98,7 @@ export const Mobile320: Story = {
   parameters: { layout: 'fullscreen' },
   play: async ({ canvasElement }) => {
     const { el } = await mounted(canvasElement);
-    await signIn(el, 'demo@example.com');
+    await toSignedIn(el, 'demo@example.com');
     await pickPlan(el);
     await choose(el, 'Credit or debit card');
     await fill(el, 'Card number', CARD_OK);

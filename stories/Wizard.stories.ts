@@ -12,7 +12,6 @@ import { mounted, renderWizard, wizardArgs, wizardArgTypes, type WizardArgs } fr
 import {
   CARD_DECLINED,
   CARD_OK,
-  PASSWORD,
   answerValidity,
   choose,
   chooseChannel,
@@ -25,11 +24,12 @@ import {
   payWith,
   pickPlan,
   runActivation,
-  signIn,
+  toSignedIn,
   state,
   text,
   waitForState,
 } from './support/walk.js';
+import { DEMO_PASSWORD } from '../src/domain/test-accounts.js';
 
 const meta = {
   title: 'Wizard',
@@ -77,7 +77,7 @@ export const HappyPath: Story = {
     await step('Sign in as demo@example.com', async () => {
       await waitForState(el, 'login.form');
       await fill(el, 'User name or e-mail', 'demo@example.com');
-      await fill(el, 'Password', PASSWORD);
+      await fill(el, 'Password', DEMO_PASSWORD);
       await click(el, 'Sign in');
     });
     await step('Choose 7 days · 3 GB', () => pickPlan(el));
@@ -99,7 +99,7 @@ export const DeclinedCard: Story = {
   play: async ({ canvasElement, args, step }) => {
     const { el } = await mounted(canvasElement);
     await step('Sign in and choose a plan', async () => {
-      await signIn(el, 'demo@example.com');
+      await toSignedIn(el, 'demo@example.com');
       await pickPlan(el);
     });
     await step('Pay with the declined test card', async () => {
@@ -122,7 +122,7 @@ export const CashVoucher: Story = {
   play: async ({ canvasElement, args, step }) => {
     const { el } = await mounted(canvasElement);
     await step('Sign in and choose a plan', async () => {
-      await signIn(el, 'demo@example.com');
+      await toSignedIn(el, 'demo@example.com');
       await pickPlan(el);
     });
     await step('Pay cash at a convenience store', () => payWith(el, 'Cash at a convenience store'));
@@ -149,7 +149,7 @@ export const ActivationDelayed: Story = {
   play: async ({ canvasElement, step }) => {
     const { el, tools } = await mounted<{ clock: SimulatedClock }>(canvasElement);
     await step('Sign in, choose a plan and pay', async () => {
-      await signIn(el, 'demo@example.com');
+      await toSignedIn(el, 'demo@example.com');
       await pickPlan(el);
       await payByCard(el, CARD_OK);
     });
@@ -177,12 +177,12 @@ export const ActivationNever: Story = {
   play: async ({ canvasElement, args, step }) => {
     const { el, tools } = await mounted<{ clock: SimulatedClock }>(canvasElement);
     await step('Sign in, choose a plan and pay', async () => {
-      await signIn(el, 'demo@example.com');
+      await toSignedIn(el, 'demo@example.com');
       await pickPlan(el);
       await payByCard(el, CARD_OK);
     });
     await step('Ten minutes of polling (simulated clock)', async () => {
-      await runActivation(el, tools.clock);
+      await runActivation(el, tools.clock, { stepMs: 30_000 });
     });
     await expect(state(el)).toBe('troubleshooting.check');
     await expect(text(el)).toContain('Your plan hasn’t come alive after 10 minutes.');
@@ -202,7 +202,7 @@ export const ExpiredAccount: Story = {
   render: demoRealTime(),
   play: async ({ canvasElement }) => {
     const { el } = await mounted(canvasElement);
-    await signIn(el, 'expired@example.com');
+    await toSignedIn(el, 'expired@example.com');
     await waitForState(el, 'plan.ineligible');
     await expect(find(el, '[data-reason="expired-past-grace"]')).not.toBeNull();
     await expect(find(el, 'a.button')).not.toBeNull();
@@ -215,7 +215,7 @@ export const NotRechargeable: Story = {
   render: demoRealTime(),
   play: async ({ canvasElement }) => {
     const { el } = await mounted(canvasElement);
-    await signIn(el, 'norecharge@example.com');
+    await toSignedIn(el, 'norecharge@example.com');
     await waitForState(el, 'plan.ineligible');
     await expect(find(el, '[data-reason="not-rechargeable"]')).not.toBeNull();
     await expect(find(el, 'a.button')).not.toBeNull();

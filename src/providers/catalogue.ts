@@ -9,6 +9,7 @@
 import type { Credentials } from './contract.js';
 import type { AccountStatus, Capabilities, Channel, Plan, ProviderLinks } from '../domain/types.js';
 import { digitsOnly } from '../domain/validation.js';
+import { DEMO_ICCID, DEMO_PASSWORD } from '../domain/test-accounts.js';
 
 /** Bump when plans, prices or accounts change, so a server and a client can tell they disagree. */
 export const CATALOGUE_VERSION = '2025-01.1';
@@ -140,10 +141,6 @@ export interface DemoAccount {
   readonly iccid?: string;
   readonly capabilities: Capabilities;
 }
-
-/** The airport eSIM's ICCID: 19 digits, the 89 telecom prefix, 81 for Japan, Luhn check digit 2. */
-export const DEMO_ICCID = '8981100000000000002';
-export const DEMO_PASSWORD = 'demo1234';
 
 /** The documented demo accounts, with the inputs that sign in to them. */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [

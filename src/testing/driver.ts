@@ -3,6 +3,10 @@
  * names, never by calling into the machine. Shared by the tests, the view-state registry and
  * (later) Storybook play functions. Not part of the package.
  */
+import type { SimulatedClock } from 'xstate';
+import { DEMO_PASSWORD, DEMO_USER } from '../domain/test-accounts.js';
+import { TEST_CARDS } from '../domain/test-cards.js';
+import type { Channel } from '../domain/types.js';
 import type { EsimRenewalWizard } from '../element/esim-renewal-wizard.js';
 import { datePartsOf } from './dates.js';
 
@@ -127,26 +131,118 @@ export async function fillDate(el: EsimRenewalWizard, legend: string, date: stri
 
 export const text = (el: EsimRenewalWizard): string => root(el).querySelector('section.step')!.textContent.replace(/\s+/g, ' ');
 
-/** The path up to the plan list for an online account. */
-export async function toPlans(el: EsimRenewalWizard, user = 'demo@example.com', password = 'demo1234'): Promise<void> {
+/** A card number as a person types it, in groups of four. */
+const typed = (number: string): string => number.replace(/(\d{4})(?=\d)/g, '$1 ');
+
+/** Test cards (src/domain/test-cards.ts) as typed into the card form. */
+export const CARD_OK = typed(TEST_CARDS.succeeds);
+export const CARD_DECLINED = typed(TEST_CARDS.declined);
+export const CARD_NO_FUNDS = typed(TEST_CARDS.insufficientFunds);
+export const CARD_3DS = typed(TEST_CARDS.needsAuthentication);
+
+/** The first-step choice for each place an eSIM is bought. */
+export const CHANNEL_LABELS: Record<Channel, RegExp> = {
+  online: /^Online, from an eSIM provider/,
+  shop: /^At a carrier shop in Japan/,
+  airport: /^At an airport counter/,
+};
+
+/** Answers the time-left question with a number of days and goes on. */
+export async function answerValidity(el: EsimRenewalWizard, days = '2'): Promise<void> {
   await choose(el, 'I know how many days are left');
-  await fill(el, 'Days left', '2');
+  await fill(el, 'Days left', days);
   await click(el, 'Continue');
-  if (state(el) === 'channel') {
-    await choose(el, /^Online, from an eSIM provider/);
-    await click(el, 'Continue');
-  }
+}
+
+/** Chooses where the eSIM was bought (a shop also: renew online) and goes on. */
+export async function chooseChannel(el: EsimRenewalWizard, channel: Channel): Promise<void> {
+  await waitForState(el, 'channel');
+  await choose(el, CHANNEL_LABELS[channel]);
+  if (channel === 'shop') await choose(el, 'Online, with my carrier account');
+  await click(el, 'Continue');
+}
+
+/** Time left, then where it was bought (and, for a shop, how to renew), up to the sign-in form. */
+export async function toLogin(el: EsimRenewalWizard, channel: Channel = 'online', days = '2'): Promise<void> {
+  await answerValidity(el, days);
+  await chooseChannel(el, channel);
+  await waitForState(el, 'login.form');
+}
+
+/** On the sign-in form: fills in a demo account and signs in. */
+export async function signIn(el: EsimRenewalWizard, user: string, password = DEMO_PASSWORD): Promise<void> {
   await fill(el, 'User name or e-mail', user);
   await fill(el, 'Password', password);
   await click(el, 'Sign in');
+}
+
+/** From the first step: up to the sign-in form, then signs in with a demo account. */
+export async function toSignedIn(el: EsimRenewalWizard, user: string, channel: Channel = 'online', password = DEMO_PASSWORD): Promise<void> {
+  await toLogin(el, channel);
+  await signIn(el, user, password);
+}
+
+/** The path up to the plan list for an online account (a preset channel skips its question). */
+export async function toPlans(el: EsimRenewalWizard, user = DEMO_USER, password = DEMO_PASSWORD): Promise<void> {
+  await answerValidity(el);
+  if (state(el) === 'channel') {
+    await choose(el, CHANNEL_LABELS.online);
+    await click(el, 'Continue');
+  }
+  await signIn(el, user, password);
   await waitForState(el, /^plan\.(choosing|ineligible)$/);
 }
 
-/** From the plan list to the confirmation screen with a card filled in. */
+/** From the plan list to the confirmation screen. */
 export async function toReview(el: EsimRenewalWizard, plan: RegExp = /^7 days · 3 GB/): Promise<void> {
   await choose(el, plan);
   await click(el, 'Continue');
   await waitForState(el, 'payment.review');
+}
+
+/** Chooses a plan on the list (once it is shown) and goes on to the confirmation screen. */
+export async function pickPlan(el: EsimRenewalWizard, plan: RegExp = /^7 days · 3 GB/): Promise<void> {
+  await waitForState(el, 'plan.choosing');
+  await toReview(el, plan);
+}
+
+/** Chooses a method other than card, confirms and pays. */
+export async function payWith(el: EsimRenewalWizard, method: 'PayPal' | 'Cash at a convenience store'): Promise<void> {
+  await choose(el, method);
+  if (!(input(el, /^I have checked/) as HTMLInputElement).checked) await choose(el, /^I have checked/);
+  await click(el, /^Pay /);
+}
+
+/** Waits until the view rendered the latest snapshot and no provider call is in flight (the step is not `aria-busy`). */
+export async function idle(el: EsimRenewalWizard, timeoutMs = 3000): Promise<void> {
+  const start = performance.now();
+  await el.updateComplete;
+  while (root(el).querySelector('section.step')?.getAttribute('aria-busy') === 'true') {
+    if (performance.now() - start > timeoutMs) throw new Error(`still busy in ${state(el)}`);
+    await new Promise((r) => setTimeout(r, 2));
+    await el.updateComplete;
+  }
+}
+
+/**
+ * Lets the SimulatedClock run activation polling, `stepMs` at a time (each wait between checks
+ * is at most 30 s), until the wizard leaves the activation step. Returns the simulated time it
+ * took; fails past `maxMs` of clock.
+ */
+export async function runActivation(
+  el: EsimRenewalWizard,
+  clock: SimulatedClock,
+  { stepMs = 1_000, maxMs = 20 * 60_000 }: { stepMs?: number; maxMs?: number } = {},
+): Promise<number> {
+  let spent = 0;
+  for (;;) {
+    await waitForState(el, /^(activation\.(waiting|error)|done|troubleshooting\.check)$/);
+    if (state(el) !== 'activation.waiting') return spent;
+    if (spent >= maxMs) throw new Error(`still activating after ${maxMs} ms of clock`);
+    clock.increment(stepMs);
+    spent += stepMs;
+    await idle(el);
+  }
 }
 
 export async function payByCard(el: EsimRenewalWizard, number: string, expiry = '12/34', cvc = '123'): Promise<void> {

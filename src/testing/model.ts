@@ -25,7 +25,7 @@ import type { EsimRenewalWizard } from '../element/esim-renewal-wizard.js';
 import { localToday } from '../i18n/today.js';
 import { wizardMachine } from '../machine/machine.js';
 import { statePath } from '../machine/selectors.js';
-import { DEMO_ICCID, DEMO_PASSWORD as PASSWORD } from '../providers/catalogue.js';
+import { DEMO_ICCID, DEMO_PASSWORD as PASSWORD } from '../domain/test-accounts.js';
 import type { DemoProvider } from '../providers/demo.js';
 import type { ActivationScenario, ErrorCode } from '../domain/codes.js';
 import type { Order } from '../domain/types.js';

@@ -21,6 +21,7 @@ import type { ActivationScenario } from '../domain/codes.js';
 import type { Channel, StepId } from '../domain/types.js';
 import { choose, click, comeBack, fill, fillDate, input, payByCard, root, state, toReview, waitForState, waitUntil } from './driver.js';
 import { ScriptedProvider, type Script } from './scripted-provider.js';
+import { DEMO_PASSWORD } from '../domain/test-accounts.js';
 
 export interface ReachTools {
   /** Advances XState's delays (activation polling, the sign-in pause, cash checks). */
@@ -66,7 +67,6 @@ export function createProvider(entry: Pick<ViewStateEntry, 'setup'>): ScriptedPr
 // Paths, built from the driver's helpers
 // ---------------------------------------------------------------------------------------------
 
-const PASSWORD = 'demo1234';
 const TRAVELER = 'traveler@example.com';
 const ICCID = '8981100000000000002';
 const CARD_OK = '4242 4242 4242 4242';
@@ -131,7 +131,7 @@ async function toLogin(el: EsimRenewalWizard, channel: Channel = 'online'): Prom
 }
 
 /** Signs in with an account; leaves the element wherever the provider's answer takes it. */
-async function signIn(el: EsimRenewalWizard, user: string, password = PASSWORD, channel: Channel = 'online'): Promise<void> {
+async function signIn(el: EsimRenewalWizard, user: string, password = DEMO_PASSWORD, channel: Channel = 'online'): Promise<void> {
   await toLogin(el, channel);
   await fill(el, 'User name or e-mail', user);
   await fill(el, 'Password', password);
@@ -152,7 +152,7 @@ async function findTravelEsim(el: EsimRenewalWizard, by: { iccid: string } | { o
 }
 
 async function toChoosing(el: EsimRenewalWizard, user = 'demo@example.com', channel: Channel = 'online'): Promise<void> {
-  await signIn(el, user, PASSWORD, channel);
+  await signIn(el, user, DEMO_PASSWORD, channel);
   await waitForState(el, 'plan.choosing');
 }
 
@@ -259,7 +259,7 @@ export function addHostPaymentSlot(el: EsimRenewalWizard, paymentId = HOST_PAYME
 /** Signs the person in as the host would, before the wizard starts: the wizard gets the session. */
 async function hostSignIn(el: EsimRenewalWizard, { provider }: ReachTools): Promise<void> {
   el.session = await provider.identify(
-    { method: 'account', channel: 'online', username: 'demo@example.com', password: PASSWORD },
+    { method: 'account', channel: 'online', username: 'demo@example.com', password: DEMO_PASSWORD },
     new AbortController().signal,
   );
 }

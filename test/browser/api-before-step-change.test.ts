@@ -5,7 +5,7 @@ import type { EsimRenewalWizard } from '../../src/element/esim-renewal-wizard.js
 import { clickStep, mountApi } from './api-helpers.js';
 import {
   CARD_OK,
-  PASSWORD,
+  DEMO_PASSWORD,
   answerValidity,
   checked,
   choose,
@@ -131,7 +131,7 @@ describe('esim-before-step-change', () => {
     const m = await mountApi(base);
     await toLogin(m.el, 'online');
     await enter(m.el, 'User name or e-mail', 'demo@example.com');
-    await enter(m.el, 'Password', PASSWORD);
+    await enter(m.el, 'Password', DEMO_PASSWORD);
     // From here on the host vetoes every change it is asked about, except Continue on the plans.
     veto(m.el, (d) => !(d.from === 'plan' && d.to === 'payment'));
     const before = m.of('esim-before-step-change').length;

@@ -2,7 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { describe, it } from 'vitest';
 import { clickStep, mountApi, planValues } from './api-helpers.js';
-import { PASSWORD, click, demo, enter, hasButton, heading, pickPlan, q, signIn, state, text, toLogin, waitForState } from './flows-helpers.js';
+import { DEMO_PASSWORD, click, demo, enter, hasButton, heading, pickPlan, q, signIn, state, text, toLogin, waitForState } from './flows-helpers.js';
 
 describe('plans-filter', () => {
   it('as an attribute (spaces and commas): only those plans are offered', async () => {
@@ -25,7 +25,7 @@ describe('plans-filter', () => {
     expect(planValues(m.el)).to.deep.equal(['online-1d-1gb']);
     m.el.plansFilter = null;
     await clickStep(m.el, 'Sign in');
-    await enter(m.el, 'Password', PASSWORD);
+    await enter(m.el, 'Password', DEMO_PASSWORD);
     await click(m.el, 'Sign in');
     await waitForState(m.el, 'plan.choosing');
     expect(planValues(m.el).length).to.equal(6);

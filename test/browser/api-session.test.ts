@@ -9,7 +9,7 @@ import { ScriptedProvider } from '../../src/testing/scripted-provider.js';
 import { mountApi, stepLinkNames } from './api-helpers.js';
 import {
   CARD_OK,
-  PASSWORD,
+  DEMO_PASSWORD,
   alertText,
   answerValidity,
   choose,
@@ -33,7 +33,7 @@ import {
 
 /** Opens a session the way a host would, on its own, with the provider's `identify`. */
 const hostIdentify = (provider: Provider, username = 'demo@example.com'): Promise<Session> =>
-  provider.identify({ method: 'account', channel: 'online', username, password: PASSWORD }, new AbortController().signal);
+  provider.identify({ method: 'account', channel: 'online', username, password: DEMO_PASSWORD }, new AbortController().signal);
 
 describe('session (host-supplied)', () => {
   it('skips sign-in: validity → channel → plans, no identify call by the wizard, no sign-in in the progress list', async () => {
@@ -150,7 +150,7 @@ describe('session (host-supplied)', () => {
     expect(m.of('esim-session-expired'), 'only for a host session').to.deep.equal([]);
     expect(textField(m.el, 'User name or e-mail').value).to.equal('demo@example.com');
     expect(textField(m.el, 'Password').value, 'the password is asked again').to.equal('');
-    await enter(m.el, 'Password', PASSWORD);
+    await enter(m.el, 'Password', DEMO_PASSWORD);
     await click(m.el, 'Sign in');
     await waitForState(m.el, 'plan.choosing');
     expect(provider.calls.identify).to.equal(2);
@@ -175,7 +175,7 @@ describe('session (host-supplied)', () => {
     expect(alertText(m.el)).to.equal('Your session has ended. Please sign in again.');
     expect(m.of('esim-step-change').at(-1)).to.deep.equal({ from: 'payment', to: 'login' });
 
-    await enter(m.el, 'Password', PASSWORD);
+    await enter(m.el, 'Password', DEMO_PASSWORD);
     await click(m.el, 'Sign in');
     await waitForState(m.el, 'payment.review');
     expect(m.of('esim-step-change').at(-1)).to.deep.equal({ from: 'login', to: 'payment' });

@@ -16,7 +16,7 @@ import {
   CARD_3DS,
   CARD_OK,
   CHANNEL_LABELS,
-  PASSWORD,
+  DEMO_PASSWORD,
   checked,
   choose,
   click,
@@ -122,7 +122,7 @@ export async function drive(m: FaultyMount, o: DriveOptions): Promise<Trail> {
           await click(el, en.login.submitTravel);
         } else {
           await enter(el, en.login.username, USER);
-          await enter(el, en.login.password, PASSWORD);
+          await enter(el, en.login.password, DEMO_PASSWORD);
           await click(el, en.login.submit);
         }
         break;
@@ -210,7 +210,7 @@ export async function readyToPay(m: FaultyMount): Promise<FaultyMount> {
  */
 export async function twoTabs(): Promise<[FaultyMount, FaultyMount]> {
   const provider = new FaultyProvider(new DemoProvider({ latencyMs: 0 }));
-  const session = await provider.identify({ method: 'account', channel: 'online', username: USER, password: PASSWORD }, new AbortController().signal);
+  const session = await provider.identify({ method: 'account', channel: 'online', username: USER, password: DEMO_PASSWORD }, new AbortController().signal);
   const tabs: FaultyMount[] = [];
   for (let i = 0; i < 2; i++) {
     const m = await mountFaulty({ provider });

@@ -32,6 +32,7 @@ import {
   enter,
   waitForState,
 } from './flows-helpers.js';
+import { DEMO_PASSWORD } from '../../src/domain/test-accounts.js';
 
 const DEMO_NOTICE = 'Demo — no real payment is made.';
 const notice = (el: EsimRenewalWizard) => root(el).querySelector('.notice[role="note"]')?.textContent ?? null;
@@ -215,7 +216,7 @@ describe('reactive properties', () => {
       await m.el.updateComplete;
     }
     expect(state(m.el)).to.equal('login.form');
-    await enter(m.el, 'Password', 'demo1234');
+    await enter(m.el, 'Password', DEMO_PASSWORD);
     await click(m.el, 'Sign in');
     await waitForState(m.el, 'plan.choosing');
   });
@@ -248,7 +249,7 @@ describe('reactive properties', () => {
     const m = await mountDemo();
     await toLogin(m.el, 'online', '4');
     await enter(m.el, 'User name or e-mail', 'demo@example.com');
-    await enter(m.el, 'Password', 'demo1234');
+    await enter(m.el, 'Password', DEMO_PASSWORD);
     m.el.reset();
     await m.el.updateComplete;
     expect(state(m.el)).to.equal('validity');
@@ -319,7 +320,6 @@ describe('secrets', () => {
     sessionStorage.clear();
     localStorage.clear();
     const hrefBefore = location.href;
-    const PASSWORD = 'demo1234';
     const NUMBER = '4242424242424242';
     const CVC = '739';
     const m = await mountDemo();
@@ -333,7 +333,7 @@ describe('secrets', () => {
     const watch = new MutationObserver(record);
     watch.observe(root(m.el), { subtree: true, attributes: true, attributeFilter: ['data-state'] });
     await toLogin(m.el, 'online');
-    await signIn(m.el, 'demo@example.com', PASSWORD);
+    await signIn(m.el, 'demo@example.com', DEMO_PASSWORD);
     await pickPlan(m.el, /^7 days · 3 GB/);
     await payByCard(m.el, '4242 4242 4242 4242', '12/34', CVC);
     await waitForState(m.el, 'done');
@@ -359,7 +359,7 @@ describe('secrets', () => {
     for (const [where, value] of places) {
       expect(value, where).to.not.contain(NUMBER);
       expect(value, where).to.not.contain('4242 4242 4242 4242');
-      expect(value, where).to.not.contain(PASSWORD);
+      expect(value, where).to.not.contain(DEMO_PASSWORD);
       expect(value, where).to.not.match(cvcAlone);
     }
     // Storage holds the wizard's saved progress and nothing else: no token, no session either.

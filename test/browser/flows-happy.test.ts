@@ -1,7 +1,8 @@
 /** Happy paths per channel, the shop visit, and accounts that cannot top up. */
 import { expect } from '@open-wc/testing';
 import { describe, it } from 'vitest';
-import { DEMO_ICCID, ONLINE_LINKS } from '../../src/providers/catalogue.js';
+import { DEMO_ICCID } from '../../src/domain/test-accounts.js';
+import { ONLINE_LINKS } from '../../src/providers/catalogue.js';
 import type { DemoProvider } from '../../src/providers/demo.js';
 import type { Order } from '../../src/domain/types.js';
 import {

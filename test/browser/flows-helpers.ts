@@ -3,7 +3,7 @@
  * recording the element's events, spying on provider calls, and the few driving steps the
  * generic driver does not have. Everything is driven through the shadow DOM by label and name.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
 import { SimulatedClock } from 'xstate';
 import '../../src/define.js';
 import type { EsimRenewalWizard } from '../../src/element/esim-renewal-wizard.js';
@@ -12,15 +12,11 @@ import type { Channel, Order } from '../../src/domain/types.js';
 import type { ActivationScenario } from '../../src/domain/codes.js';
 import type { Provider } from '../../src/providers/contract.js';
 import { DemoProvider } from '../../src/providers/demo.js';
-import { button, choose, click, fill, input, root, state, waitForState } from './helpers.js';
+import { button, input, root, state } from './helpers.js';
 
 export * from './helpers.js';
 
-export const PASSWORD = 'demo1234';
-export const CARD_OK = '4242 4242 4242 4242';
-export const CARD_DECLINED = '4000 0000 0000 0002';
-export const CARD_NO_FUNDS = '4000 0000 0000 9995';
-export const CARD_3DS = '4000 0027 6000 3184';
+export { DEMO_PASSWORD } from '../../src/domain/test-accounts.js';
 
 interface Recorded {
   steps: StepChangeDetail[];
@@ -119,76 +115,6 @@ export const q = <T extends Element = HTMLElement>(el: EsimRenewalWizard, select
 /** The text of the step's alerts (error panels). */
 export const alertText = (el: EsimRenewalWizard): string =>
   [...root(el).querySelectorAll('section.step [role="alert"]')].map((a) => a.textContent.replace(/\s+/g, ' ').trim()).join(' | ');
-
-/** Answers the time-left question with a number of days and goes on. */
-export async function answerValidity(el: EsimRenewalWizard, days = '2'): Promise<void> {
-  await choose(el, 'I know how many days are left');
-  await fill(el, 'Days left', days);
-  await click(el, 'Continue');
-}
-
-/** Time left, then where it was bought (and, for a shop, how to renew), up to the sign-in form. */
-export async function toLogin(el: EsimRenewalWizard, channel: 'online' | 'shop' | 'airport' = 'online', days = '2'): Promise<void> {
-  await answerValidity(el, days);
-  expect(state(el)).to.equal('channel');
-  await choose(el, CHANNEL_LABELS[channel]);
-  if (channel === 'shop') await choose(el, 'Online, with my carrier account');
-  await click(el, 'Continue');
-  expect(state(el)).to.equal('login.form');
-}
-
-export const CHANNEL_LABELS = {
-  online: /^Online, from an eSIM provider/,
-  shop: /^At a carrier shop in Japan/,
-  airport: /^At an airport counter/,
-} as const;
-
-export async function signIn(el: EsimRenewalWizard, user: string, password = PASSWORD): Promise<void> {
-  await enter(el, 'User name or e-mail', user);
-  await enter(el, 'Password', password);
-  await click(el, 'Sign in');
-}
-
-/** Chooses a plan on the list and goes on to the confirmation screen. */
-export async function pickPlan(el: EsimRenewalWizard, plan: RegExp): Promise<void> {
-  await waitForState(el, 'plan.choosing');
-  await choose(el, plan);
-  await click(el, 'Continue');
-  await waitForState(el, 'payment.review');
-}
-
-/** Chooses a non-card method, ticks the confirmation and pays. */
-export async function payWith(el: EsimRenewalWizard, method: 'PayPal' | 'Cash at a convenience store'): Promise<void> {
-  await choose(el, method);
-  if (!checked(el, /^I have checked/)) await choose(el, /^I have checked/);
-  await click(el, /^Pay /);
-}
-
-/** Waits until the view rendered the latest snapshot and no provider call is in flight. */
-export async function idle(el: EsimRenewalWizard, timeoutMs = 3000): Promise<void> {
-  const start = performance.now();
-  await el.updateComplete;
-  while (q(el, 'section.step')!.getAttribute('aria-busy') === 'true') {
-    if (performance.now() - start > timeoutMs) throw new Error(`still busy in ${state(el)}`);
-    await new Promise((r) => setTimeout(r, 2));
-    await el.updateComplete;
-  }
-}
-
-/**
- * Lets the SimulatedClock run activation polling until the wizard leaves `activation`
- * (or `maxMs` of simulated time passed). Returns the simulated time spent.
- */
-export async function runActivation(el: EsimRenewalWizard, clock: SimulatedClock, maxMs = 20 * 60_000): Promise<number> {
-  let spent = 0;
-  for (;;) {
-    await waitForState(el, /^(activation\.(waiting|error)|done|troubleshooting\.check)$/);
-    if (state(el) !== 'activation.waiting' || spent >= maxMs) return spent;
-    clock.increment(1_000);
-    spent += 1_000;
-    await idle(el);
-  }
-}
 
 /** The order reference as the done view shows it. */
 export const shownReference = (el: EsimRenewalWizard): string => q(el, '.reference')?.textContent?.trim() ?? '';

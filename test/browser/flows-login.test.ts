@@ -22,6 +22,7 @@ import {
   enter,
   waitForState,
 } from './flows-helpers.js';
+import { DEMO_PASSWORD } from '../../src/domain/test-accounts.js';
 
 const WRONG_CREDENTIALS = 'That user name and password don’t match. Check them and try again.';
 
@@ -36,7 +37,7 @@ describe('sign-in', () => {
     expect(m.events.errors).to.deep.equal([{ code: 'invalid-credentials', step: 'login', retryable: false }]);
     // The user name stays; only the password is typed again.
     expect(textField(m.el, 'User name or e-mail').value).to.equal('demo@example.com');
-    await enter(m.el, 'Password', 'demo1234');
+    await enter(m.el, 'Password', DEMO_PASSWORD);
     await click(m.el, 'Sign in');
     await waitForState(m.el, 'plan.choosing');
     expect(identify.calls).to.have.length(2);
@@ -87,7 +88,7 @@ describe('sign-in', () => {
     expect(button(m.el, 'Sign in').getAttribute('aria-disabled')).to.equal('true');
 
     // Trying during the pause does nothing.
-    await enter(m.el, 'Password', 'demo1234');
+    await enter(m.el, 'Password', DEMO_PASSWORD);
     await click(m.el, 'Sign in');
     expect(state(m.el)).to.equal('login.cooldown');
     expect(identify.calls).to.have.length(5);
@@ -157,7 +158,7 @@ describe('sign-in', () => {
     expect(state(m.el)).to.equal('login.form');
     expect(textField(m.el, 'Password').value).to.equal('');
     expect(button(m.el, 'Sign in').getAttribute('aria-disabled')).to.equal('true');
-    await enter(m.el, 'Password', 'demo1234');
+    await enter(m.el, 'Password', DEMO_PASSWORD);
     await click(m.el, 'Sign in');
     await waitForState(m.el, 'plan.choosing');
     expect(identify.calls).to.have.length(6);

@@ -25,6 +25,7 @@ import {
   waitForState,
 } from './flows-helpers.js';
 import type { EsimRenewalWizard } from '../../src/element/esim-renewal-wizard.js';
+import { DEMO_PASSWORD } from '../../src/domain/test-accounts.js';
 
 const announcer = (el: EsimRenewalWizard) => q(el, '#announcer')!;
 const focused = (el: EsimRenewalWizard) => el.shadowRoot!.activeElement;
@@ -52,7 +53,7 @@ describe('Back keeps what was entered', () => {
     await click(m.el, 'Continue');
     expect(state(m.el)).to.equal('login.form');
     expect(textField(m.el, 'User name or e-mail').value).to.equal('demo@example.com');
-    await enter(m.el, 'Password', 'demo1234');
+    await enter(m.el, 'Password', DEMO_PASSWORD);
     await click(m.el, 'Sign in');
     await waitForState(m.el, 'plan.choosing');
     expect(m.events.steps.map((s) => `${s.from}>${s.to}`)).to.deep.equal([
@@ -85,11 +86,11 @@ describe('Back keeps what was entered', () => {
     expect(textField(m.el, 'Password').getAttribute('aria-invalid')).to.equal('true');
     expect(alertText(m.el)).to.equal('');
 
-    await enter(m.el, 'Password', 'demo1234');
+    await enter(m.el, 'Password', DEMO_PASSWORD);
     await click(m.el, 'Sign in');
     await waitForState(m.el, 'plan.choosing');
     expect(identify.calls).to.have.length(2);
-    expect((identify.calls[1]![0] as { password: string }).password).to.equal('demo1234');
+    expect((identify.calls[1]![0] as { password: string }).password).to.equal(DEMO_PASSWORD);
   });
 
   it('a password typed before going Back is not used unseen: the field is empty and asked for again', async () => {
@@ -97,7 +98,7 @@ describe('Back keeps what was entered', () => {
     const identify = spy(m.provider, 'identify');
     await toLogin(m.el, 'online');
     await enter(m.el, 'User name or e-mail', 'demo@example.com');
-    await enter(m.el, 'Password', 'demo1234');
+    await enter(m.el, 'Password', DEMO_PASSWORD);
     expect(button(m.el, 'Sign in').getAttribute('aria-disabled')).to.equal('false');
     await click(m.el, 'Back');
     await click(m.el, 'Continue');
@@ -107,10 +108,10 @@ describe('Back keeps what was entered', () => {
     expect(button(m.el, 'Sign in').getAttribute('aria-disabled')).to.equal('true');
     await click(m.el, 'Sign in');
     expect(identify.calls).to.have.length(0);
-    await enter(m.el, 'Password', 'demo1234');
+    await enter(m.el, 'Password', DEMO_PASSWORD);
     await click(m.el, 'Sign in');
     await waitForState(m.el, 'plan.choosing');
-    expect((identify.calls[0]![0] as { password: string }).password).to.equal('demo1234');
+    expect((identify.calls[0]![0] as { password: string }).password).to.equal(DEMO_PASSWORD);
   });
 
   it('Back from the confirmation screen to the plan list keeps the chosen plan; on again reuses the order', async () => {

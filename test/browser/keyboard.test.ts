@@ -13,7 +13,7 @@ import { describe, it } from 'vitest';
 import '../../src/define.js';
 import type { EsimRenewalWizard } from '../../src/element/esim-renewal-wizard.js';
 import type { ActivationScenario } from '../../src/domain/codes.js';
-import { CARD_DECLINED, CARD_OK, PASSWORD, demo, q, root, state, waitForState } from './flows-helpers.js';
+import { CARD_DECLINED, CARD_OK, DEMO_PASSWORD, demo, q, root, state, waitForState } from './flows-helpers.js';
 
 interface Kb {
   el: EsimRenewalWizard;
@@ -189,9 +189,9 @@ async function signInByKeyboard(kb: Kb): Promise<void> {
   await press(kb, 'demo@example.com');
   await press(kb, '{Tab}');
   expect(expectFocusVisible(kb, 'password').id).to.equal('password');
-  await press(kb, PASSWORD);
+  await press(kb, DEMO_PASSWORD);
   expect(q<HTMLInputElement>(kb.el, '#username')!.value).to.equal('demo@example.com');
-  expect(q<HTMLInputElement>(kb.el, '#password')!.value).to.equal(PASSWORD);
+  expect(q<HTMLInputElement>(kb.el, '#password')!.value).to.equal(DEMO_PASSWORD);
   // Enter in a field submits the form.
   await press(kb, '{Enter}');
 }

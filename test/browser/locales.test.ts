@@ -36,6 +36,7 @@ import {
   waitForLocale,
   waitForState,
 } from './flows-helpers.js';
+import { DEMO_PASSWORD } from '../../src/domain/test-accounts.js';
 
 const OTHERS = LOCALES.filter((l): l is Exclude<Locale, 'en'> => l !== 'en');
 
@@ -346,14 +347,14 @@ describe('changing the language at run time', () => {
     const m = await mountDemo();
     await toLogin(m.el, 'online');
     await enter(m.el, 'User name or e-mail', 'demo@example.com');
-    await enter(m.el, 'Password', 'demo1234');
+    await enter(m.el, 'Password', DEMO_PASSWORD);
     const englishHeading = heading(m.el);
     for (const locale of [...OTHERS, 'en'] as const) {
       m.el.setAttribute('lang', locale);
       await waitForLocale(m.el, locale);
       expect(state(m.el), locale).to.equal('login.form');
       expect(q<HTMLInputElement>(m.el, '#username')!.value, locale).to.equal('demo@example.com');
-      expect(q<HTMLInputElement>(m.el, '#password')!.value, locale).to.equal('demo1234');
+      expect(q<HTMLInputElement>(m.el, '#password')!.value, locale).to.equal(DEMO_PASSWORD);
       if (locale !== 'en') expect(heading(m.el), `${locale} heading`).to.not.equal(englishHeading);
     }
     expect(heading(m.el)).to.equal(englishHeading);

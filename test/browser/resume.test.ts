@@ -14,7 +14,7 @@ import type { DemoProvider } from '../../src/providers/demo.js';
 import { ScriptedProvider } from '../../src/testing/scripted-provider.js';
 import {
   CARD_OK,
-  PASSWORD,
+  DEMO_PASSWORD,
   alertText,
   answerValidity,
   checked,
@@ -116,7 +116,7 @@ describe('reloading returns to the same step with the same data', () => {
 
     await click(m.el, 'Continue');
     await enter(m.el, 'User name or e-mail', 'demo@example.com');
-    await enter(m.el, 'Password', PASSWORD);
+    await enter(m.el, 'Password', DEMO_PASSWORD);
     m = await reload(m);
     expect(state(m.el)).to.equal('login.form');
     expect(textField(m.el, 'User name or e-mail').value).to.equal('demo@example.com');

@@ -6,11 +6,11 @@
  * accounts, not sessions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ICCID } from '../../src/providers/catalogue.js';
+import { DEMO_ICCID, DEMO_PASSWORD } from '../../src/domain/test-accounts.js';
 import { CHANNELS } from '../../src/domain/types.js';
 import { DEMO_SIGN_IN, manualClock, startTestServer, type Client, type TestServer } from './helpers.js';
 
-const CARRIER = { method: 'account', channel: 'shop', username: 'carrier@example.com', password: 'demo1234' } as const;
+const CARRIER = { method: 'account', channel: 'shop', username: 'carrier@example.com', password: DEMO_PASSWORD } as const;
 const TRAVELER = 'traveler@example.com';
 const NOT_FOUND = { code: 'not-found', message: expect.any(String), retryable: false };
 

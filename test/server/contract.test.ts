@@ -11,6 +11,7 @@ import type { Credentials } from '../../src/providers/contract.js';
 import { CHANNELS } from '../../src/domain/types.js';
 import { buildOpenApi } from '../../server/src/index.js';
 import { OPENAPI_FILE, manualClock, startTestServer, type Client, type TestServer } from './helpers.js';
+import { DEMO_PASSWORD } from '../../src/domain/test-accounts.js';
 
 describe('the OpenAPI document', () => {
   let t: TestServer;
@@ -99,7 +100,7 @@ describe('sign-in mirrors the demo catalogue', () => {
             ],
     ),
   );
-  cases.push({ method: 'account', channel: 'online', username: 'nobody@example.com', password: 'demo1234' });
+  cases.push({ method: 'account', channel: 'online', username: 'nobody@example.com', password: DEMO_PASSWORD });
 
   it.each(cases.map((c) => [JSON.stringify(c), c] as const))('%s', async (_name, credentials) => {
     const expected = findDemoAccount(credentials);
@@ -249,7 +250,7 @@ describe('a renewal through every endpoint', () => {
 
   it('answers 404 for another account’s or an unknown order or payment', async () => {
     const other = t.client();
-    await other.signIn({ method: 'account', channel: 'shop', username: 'carrier@example.com', password: 'demo1234' });
+    await other.signIn({ method: 'account', channel: 'shop', username: 'carrier@example.com', password: DEMO_PASSWORD });
     const mine = await c.order('online-1d-1gb', 2);
     expect((await other.get(`/v1/orders/${mine}`)).status).toBe(404);
     expect((await other.post(`/v1/orders/${mine}/payments`, { method: 'konbini' }, { idempotencyKey: 'x' })).status).toBe(404);

@@ -20,6 +20,7 @@ import { describe, expect, it } from 'vitest';
 import { FAULTS, FAULT_CODES, type Fault } from '../../src/testing/faulty-provider.js';
 import { CARD, advanceUntil, expectOneOrderOneCharge, openTab, useHarness } from './faults-http-helpers.js';
 import { en, payByCard, pickPlan, signInOnline, wizard } from './page-helpers.js';
+import { DEMO_PASSWORD } from '../../src/domain/test-accounts.js';
 
 const ROUTES = {
   createOrder: 'POST /v1/orders',
@@ -66,7 +67,7 @@ describe(`faults over HTTP, through the page (${CASES.length} cases)`, () => {
       if (fault === '401') {
         // Asked to sign in again; then on at the payment step.
         await heading(en.login.titleAccount).waitFor();
-        await w.getByLabel(en.login.password, { exact: true }).fill('demo1234');
+        await w.getByLabel(en.login.password, { exact: true }).fill(DEMO_PASSWORD);
         await w.getByRole('button', { name: en.login.submit, exact: true }).click();
         await heading(en.payment.title).waitFor();
         await payByCard(tab, CARD);

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { CARD, PAYMENTS, calls, expectOneOrderOneCharge, openTab, payButton, paymentAnswer, twoTabs, useHarness } from './faults-http-helpers.js';
 import { en, payByCard, pickPlan, signInOnline, wizard } from './page-helpers.js';
+import { DEMO_PASSWORD } from '../../src/domain/test-accounts.js';
 
 describe('regressions over HTTP', () => {
   const h = useHarness();
@@ -33,7 +34,7 @@ describe('regressions over HTTP', () => {
     expect((await h.t.admin('POST', '/admin/faults', { route: 'POST /v1/payments/{paymentId}/authentication', fault: '401' })).status).toBe(204);
     await w.getByRole('button', { name: en.payment.approve, exact: true }).click();
     await heading(en.login.titleAccount).waitFor();
-    await w.getByLabel(en.login.password, { exact: true }).fill('demo1234');
+    await w.getByLabel(en.login.password, { exact: true }).fill(DEMO_PASSWORD);
     await w.getByRole('button', { name: en.login.submit, exact: true }).click();
     // "This request clashed with an earlier one. Try again."
     await heading(en.payment.authTitle).waitFor();

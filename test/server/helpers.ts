@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultConfig, startServer, type RunningServer, type ServerConfig } from '../../server/src/index.js';
+import { DEMO_PASSWORD } from '../../src/domain/test-accounts.js';
 
 // ajv comes with Fastify: resolved from the server workspace, not a dependency of the page.
 const fromServer = createRequire(new URL('../../server/package.json', import.meta.url));
@@ -169,7 +170,7 @@ export class Client {
   }
 }
 
-export const DEMO_SIGN_IN = { method: 'account', channel: 'online', username: 'demo@example.com', password: 'demo1234' } as const;
+export const DEMO_SIGN_IN = { method: 'account', channel: 'online', username: 'demo@example.com', password: DEMO_PASSWORD } as const;
 
 export interface TestServer {
   readonly server: RunningServer;

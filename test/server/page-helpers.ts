@@ -7,6 +7,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright';
 import { expect } from 'vitest';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import { CATALOGS } from '../../src/testing/catalogs.js';
+import { DEMO_PASSWORD } from '../../src/domain/test-accounts.js';
 
 export const { en } = CATALOGS;
 
@@ -59,7 +60,7 @@ export function wizard(tab: Page) {
 }
 
 /** Time left, where it was bought (online), and the account sign-in, up to the plan step. */
-export async function signInOnline(tab: Page, username = 'demo@example.com', password = 'demo1234'): Promise<void> {
+export async function signInOnline(tab: Page, username = 'demo@example.com', password = DEMO_PASSWORD): Promise<void> {
   const { w, heading, next } = wizard(tab);
   await heading(en.validity.title).waitFor();
   await w.getByLabel(en.validity.modeDays, { exact: true }).check();

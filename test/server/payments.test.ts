@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, Service, openSqliteRepository } from '../../server/src/index.js';
 import { startTestServer, type Client, type TestServer } from './helpers.js';
+import { DEMO_PASSWORD } from '../../src/domain/test-accounts.js';
 
 const charges = (t: TestServer, orderId: string) =>
   (t.server.repository as any).db
@@ -70,7 +71,7 @@ describe('idempotency', () => {
 
   it('scopes keys to the account: another account may use the same key', async () => {
     const other = t.client();
-    await other.signIn({ method: 'account', channel: 'shop', username: 'carrier@example.com', password: 'demo1234' });
+    await other.signIn({ method: 'account', channel: 'shop', username: 'carrier@example.com', password: DEMO_PASSWORD });
     const orderId = await other.order('shop-30d-5gb');
     expect((await other.post(`/v1/orders/${orderId}/payments`, { method: 'konbini' }, { idempotencyKey: 'replay-1' })).body.status).toBe('pending-cash');
   });

@@ -11,6 +11,7 @@ import { statePath } from '../../src/machine/selectors.js';
 import type { Provider } from '../../src/providers/contract.js';
 import { DemoProvider } from '../../src/providers/demo.js';
 import { ScriptedProvider } from '../../src/testing/scripted-provider.js';
+import { DEMO_PASSWORD } from '../../src/domain/test-accounts.js';
 
 const TODAY = '2026-11-26';
 
@@ -32,7 +33,7 @@ async function signIn(w: ReturnType<typeof start>) {
   w.actor.send({ type: 'user.channel.select', channel: 'online' });
   w.actor.send({ type: 'user.next' });
   w.actor.send({ type: 'user.login.field', field: 'username', value: 'demo@example.com' });
-  w.vault.password = 'demo1234';
+  w.vault.password = DEMO_PASSWORD;
   w.actor.send({ type: 'user.login.password', filled: true });
   w.actor.send({ type: 'user.next' });
 }
@@ -57,7 +58,7 @@ describe('the actor over the demo provider', () => {
     expect(demo.chargeCount(ctx.order!.orderId)).toBe(1);
     // The machine never saw the card: only brand and last four, and the spent token is blanked.
     expect(JSON.stringify(w.actor.getPersistedSnapshot())).not.toContain('4242424242424242');
-    expect(JSON.stringify(w.actor.getPersistedSnapshot())).not.toContain('demo1234');
+    expect(JSON.stringify(w.actor.getPersistedSnapshot())).not.toContain(DEMO_PASSWORD);
   });
 
   it('Back while signing in aborts the pending call', async () => {

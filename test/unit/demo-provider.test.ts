@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Credentials, Session } from '../../src/providers/contract.js';
-import {
-  AIRPORT_PLANS,
-  CATALOGUE_VERSION,
-  DEMO_ACCOUNTS,
-  DEMO_ICCID,
-  ONLINE_PLANS,
-  PLANS_BY_CHANNEL,
-  SHOP_PLANS,
-  demoAccounts,
-} from '../../src/providers/catalogue.js';
+import { AIRPORT_PLANS, CATALOGUE_VERSION, DEMO_ACCOUNTS, ONLINE_PLANS, PLANS_BY_CHANNEL, SHOP_PLANS, demoAccounts } from '../../src/providers/catalogue.js';
 import { DemoProvider } from '../../src/providers/demo.js';
+import { DEMO_ICCID, DEMO_PASSWORD } from '../../src/domain/test-accounts.js';
 import { IDENTIFY_METHODS, PAYMENT_METHODS, type Order, type PaymentMethod, type TopUpMode, type ValidityStart } from '../../src/domain/types.js';
 import { ACTIVATION_SCENARIOS, type ActivationScenario } from '../../src/domain/codes.js';
 import { ProviderError } from '../../src/providers/errors.js';
@@ -22,8 +14,8 @@ const DAY = 86_400_000;
 const signal = () => new AbortController().signal;
 const provider = (scenario: ActivationScenario = 'immediate') => new DemoProvider({ latencyMs: 0, scenario, now: () => NOW });
 
-const demo: Credentials = { method: 'account', channel: 'online', username: 'demo@example.com', password: 'demo1234' };
-const carrier: Credentials = { method: 'account', channel: 'shop', username: 'carrier@example.com', password: 'demo1234' };
+const demo: Credentials = { method: 'account', channel: 'online', username: 'demo@example.com', password: DEMO_PASSWORD };
+const carrier: Credentials = { method: 'account', channel: 'shop', username: 'carrier@example.com', password: DEMO_PASSWORD };
 const traveler: Credentials = { method: 'iccid', channel: 'airport', iccid: DEMO_ICCID, email: 'traveler@example.com' };
 
 /** The rejection of a promise, asserted to be a ProviderError. */

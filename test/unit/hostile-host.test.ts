@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGS } from '../../src/testing/catalogs.js';
 import { EMBED } from './built.js';
 import { CDN, embedScriptTag, startHostSite, type HostSite, type OpenedPage } from './host-page.js';
+import { DEMO_PASSWORD } from '../../src/domain/test-accounts.js';
 
 const { en, ja, ko } = CATALOGS;
 
@@ -163,7 +164,7 @@ async function toSignIn(w: Locator): Promise<void> {
 
 async function signIn(w: Locator): Promise<void> {
   await w.getByLabel(en.login.username, { exact: true }).fill('demo@example.com');
-  await w.getByLabel(en.login.password, { exact: true }).fill('demo1234');
+  await w.getByLabel(en.login.password, { exact: true }).fill(DEMO_PASSWORD);
   await w.getByRole('button', { name: en.login.submit, exact: true }).click();
   await waitForState(w, /^plan\.choosing$/);
 }

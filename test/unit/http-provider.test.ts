@@ -8,10 +8,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Credentials, PayRequest, Session } from '../../src/providers/contract.js';
 import { ProviderError } from '../../src/providers/errors.js';
 import { HttpProvider, type HttpProviderOptions } from '../../src/providers/http.js';
+import { DEMO_PASSWORD } from '../../src/domain/test-accounts.js';
 
 const BASE = 'https://shop.test/api';
 const S: Session = { id: 'cookie' };
-const SIGN_IN: Credentials = { method: 'account', channel: 'online', username: 'demo@example.com', password: 'demo1234' };
+const SIGN_IN: Credentials = { method: 'account', channel: 'online', username: 'demo@example.com', password: DEMO_PASSWORD };
 const CARD = { number: '4242 4242 4242 4242', expiry: '12/34', cvc: '737' };
 
 // ─── The scripted fetch ──────────────────────────────────────────────────────────────────────
