@@ -208,3 +208,41 @@ export interface SupportInput {
   readonly iccid?: string;
   readonly triedChecks: readonly string[];
 }
+
+/**
+ * The provider calls the machine invokes (`invoke: { src: 'pay' }`), with what each takes: the
+ * one table the machine's actor stubs (setup.ts) and the element's actors and calls
+ * (provider-actors.ts, provider-calls.ts) are typed from. Each answers with a `provider.*`
+ * event, or `provider.error`.
+ */
+export interface ProviderCallInputs {
+  identify: IdentifyInput;
+  loadAccount: void;
+  createOrder: { readonly planId: string; readonly quantity: number };
+  tokenizeCard: void;
+  pay: PayInput;
+  authenticate: { readonly paymentId: string; readonly approved: boolean };
+  paymentStatus: { readonly paymentId: string };
+  activationStatus: ActivationRequestInput;
+  supportRequest: SupportInput;
+  /** An order's status by its id; with none, the account's latest order's. */
+  findOrder: { readonly orderId: string | null };
+}
+export type ProviderCallName = keyof ProviderCallInputs;
+
+/** The calls' names, as a value (a name missing here, or one too many, fails to compile). */
+export const PROVIDER_CALLS = [
+  'identify',
+  'loadAccount',
+  'createOrder',
+  'tokenizeCard',
+  'pay',
+  'authenticate',
+  'paymentStatus',
+  'activationStatus',
+  'supportRequest',
+  'findOrder',
+] as const satisfies readonly ProviderCallName[];
+type MissingCall = Exclude<ProviderCallName, (typeof PROVIDER_CALLS)[number]>;
+const everyCall: MissingCall extends never ? true : MissingCall = true;
+void everyCall;

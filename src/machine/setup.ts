@@ -5,9 +5,16 @@
  */
 import { assign, fromCallback, type CallbackActorLogic, type EventObject } from 'xstate';
 import { leanSetup } from './lean-setup.js';
-import type { ActivationRequestInput, IdentifyInput, PayInput, ResumeStep, SupportInput, WizardContext, WizardEvent, WizardInput } from './context.js';
+import {
+  PROVIDER_CALLS,
+  type ProviderCallInputs,
+  type ProviderCallName,
+  type ResumeStep,
+  type WizardContext,
+  type WizardEvent,
+  type WizardInput,
+} from './context.js';
 import * as g from './guards.js';
-
 import { TROUBLE_CHECKS } from '../domain/troubleshooting-checks.js';
 import type { StepId, WizardError } from '../domain/types.js';
 import { EMPTY_DATE } from '../domain/validation.js';
@@ -26,7 +33,10 @@ const unprovided = fromCallback<EventObject, any>(({ self }) => {
   const name = typeof self.src === 'string' ? self.src : 'unnamed';
   throw new Error(`esim-renewal-wizard: the "${name}" provider actor was not provided`);
 });
-const stub = <TInput>() => unprovided as CallbackActorLogic<EventObject, TInput>;
+
+/** The machine's provider actors, one per call of the table (context.ts), each a stub until provided. */
+export type ProviderActors = { [K in ProviderCallName]: CallbackActorLogic<EventObject, ProviderCallInputs[K]> };
+const providerStubs = Object.fromEntries(PROVIDER_CALLS.map((name) => [name, unprovided])) as ProviderActors;
 
 /** Turns guards.ts's `(context, event)` predicates into XState guards (one wrapper, not one each). */
 const lift = <T extends Record<string, (context: WizardContext, event: WizardEvent) => boolean>>(fns: T) => {
@@ -90,18 +100,7 @@ export const wizardSetup = leanSetup({
     input: {} as WizardInput,
     tags: {} as 'busy' | 'error' | 'charging',
   },
-  actors: {
-    identify: stub<IdentifyInput>(),
-    loadAccount: stub<void>(),
-    createOrder: stub<{ planId: string; quantity: number }>(),
-    tokenizeCard: stub<void>(),
-    pay: stub<PayInput>(),
-    authenticate: stub<{ paymentId: string; approved: boolean }>(),
-    paymentStatus: stub<{ paymentId: string }>(),
-    activationStatus: stub<ActivationRequestInput>(),
-    supportRequest: stub<SupportInput>(),
-    findOrder: stub<{ orderId: string | null }>(),
-  },
+  actors: providerStubs,
   guards: {
     canGoTo: ({ context, event }, params: { step: StepId }) =>
       event.type === 'user.goto' && event.step === params.step && g.stepAvailable(context, params.step),
