@@ -3,10 +3,9 @@
  * actors does. Secrets (the password, raw card data, the session) come from the element's
  * vault, never from the machine. Loaded with the later steps: the first steps call nothing.
  */
-import type { ActivationRequestInput, IdentifyInput, PayInput, ProviderEvent, SupportInput } from '../machine/context.js';
+import type { ProviderEvent } from '../machine/context.js';
 import type { WizardError } from '../domain/types.js';
 import { ERROR_CODES, type ErrorCode } from '../domain/codes.js';
-
 import type { Credentials, Provider, Session } from '../providers/contract.js';
 import type { ProviderCalls, Vault } from './provider-actors.js';
 
@@ -21,6 +20,12 @@ export function toWizardError(error: unknown): WizardError {
   };
 }
 
+/** Every failure becomes a provider.error event: the machine has a state for each. */
+const settled =
+  <I>(run: (input: I, signal: AbortSignal) => Promise<ProviderEvent>) =>
+  (input: I, signal: AbortSignal): Promise<ProviderEvent> =>
+    run(input, signal).catch((error: unknown): ProviderEvent => ({ type: 'provider.error', error: toWizardError(error) }));
+
 /**
  * @param plansFilter - The host's `plans-filter`: only these plan ids are offered (null: all).
  */
@@ -29,8 +34,8 @@ export function providerCalls(provider: () => Promise<Provider>, vault: Vault, p
     if (!vault.session) throw Object.assign(new Error('no session'), { code: 'session-expired', retryable: false });
     return vault.session;
   };
-  const calls: { [K in keyof ProviderCalls]: (input: Parameters<ProviderCalls[K]>[0], signal: AbortSignal) => Promise<ProviderEvent> } = {
-    identify: async (input: IdentifyInput, signal) => {
+  return {
+    identify: settled(async (input, signal) => {
       const credentials: Credentials =
         input.method === 'account'
           ? { method: 'account', channel: input.channel, username: input.username, password: vault.password }
@@ -39,54 +44,43 @@ export function providerCalls(provider: () => Promise<Provider>, vault: Vault, p
             : { method: 'order', channel: input.channel, orderNumber: input.orderNumber, email: input.email };
       vault.session = await (await provider()).identify(credentials, signal);
       return { type: 'provider.identified' };
-    },
-    loadAccount: async (_input: void, signal) => {
+    }),
+    loadAccount: settled(async (_input, signal) => {
       const p = await provider();
       const [account, plans] = await Promise.all([p.accountStatus(session(), signal), p.plans(session(), signal)]);
       const only = plansFilter();
       return { type: 'provider.accountLoaded', account, plans: only ? plans.filter((plan) => only.includes(plan.id)) : plans };
-    },
-    createOrder: async (input: { planId: string; quantity: number }, signal) => ({
+    }),
+    createOrder: settled(async (input, signal) => ({
       type: 'provider.orderCreated',
       order: await (await provider()).createOrder(session(), input, signal),
-    }),
-    tokenizeCard: async (_input: void, signal) => {
+    })),
+    tokenizeCard: settled(async (_input, signal) => {
       if (!vault.card) throw Object.assign(new Error('no card'), { code: 'invalid-input', retryable: false });
       return { type: 'provider.cardTokenized', card: await (await provider()).tokenizeCard(vault.card, signal) };
-    },
-    pay: async (input: PayInput, signal) => ({ type: 'provider.payment', outcome: await (await provider()).pay(session(), input, signal) }),
-    authenticate: async (input: { paymentId: string; approved: boolean }, signal) => ({
+    }),
+    pay: settled(async (input, signal) => ({ type: 'provider.payment', outcome: await (await provider()).pay(session(), input, signal) })),
+    authenticate: settled(async (input, signal) => ({
       type: 'provider.payment',
       outcome: await (await provider()).authenticatePayment(session(), input, signal),
-    }),
-    paymentStatus: async (input: { paymentId: string }, signal) => ({
+    })),
+    paymentStatus: settled(async (input, signal) => ({
       type: 'provider.payment',
       outcome: await (await provider()).paymentStatus(session(), input.paymentId, signal),
-    }),
-    activationStatus: async (input: ActivationRequestInput, signal) => ({
+    })),
+    activationStatus: settled(async (input, signal) => ({
       type: 'provider.activation',
       status: await (await provider()).activationStatus(session(), input, signal),
-    }),
-    findOrder: async ({ orderId }: { orderId: string | null }, signal) => {
+    })),
+    findOrder: settled(async ({ orderId }, signal) => {
       const p = await provider();
       const status = orderId ? await p.orderStatus(session(), { orderId }, signal) : await p.latestOrder(session(), signal);
       if (!status) throw Object.assign(new Error('no order'), { code: 'not-found', retryable: false });
       return { type: 'provider.orderStatus', status };
-    },
-    supportRequest: async (input: SupportInput, signal) => ({
+    }),
+    supportRequest: settled(async (input, signal) => ({
       type: 'provider.supportSent',
       ticket: await (await provider()).supportRequest(vault.session, { ...input, message: vault.supportMessage }, signal),
-    }),
+    })),
   };
-  // Every failure becomes a provider.error event: the machine has a state for each.
-  return Object.fromEntries(
-    Object.entries(calls).map(([name, run]) => [
-      name,
-      (input: never, signal: AbortSignal) =>
-        (run as (i: never, s: AbortSignal) => Promise<ProviderEvent>)(input, signal).catch((error: unknown): ProviderEvent => ({
-          type: 'provider.error',
-          error: toWizardError(error),
-        })),
-    ]),
-  ) as unknown as ProviderCalls;
 }
