@@ -325,16 +325,22 @@ export class EsimRenewalWizard extends LitElement {
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    for (let i = 0; i < 5; i++) {
-      const waits = [this.#locale.pending, stepOf(this.#wizard.snapshot) === 'validity' ? undefined : this.#laterLoading].filter(
-        (wait): wait is Promise<void> => wait != null,
-      );
-      if (waits.length === 0) break;
+    // A chunk that arrives renders again, and a language switched meanwhile asks for another
+    // catalog: wait until nothing the step needs is on its way.
+    for (let waits = this.#chunksOnTheirWay(); waits.length > 0; waits = this.#chunksOnTheirWay()) {
       // (Neither rejects: a chunk that could not load is handled where it loads.)
       await Promise.all(waits);
       result = await super.getUpdateComplete();
     }
     return result;
+  }
+
+  /** What the step on screen is still waiting for: a language's catalog, the later steps' chunk. */
+  #chunksOnTheirWay(): Promise<void>[] {
+    const waits: Promise<void>[] = [];
+    if (this.#locale.pending) waits.push(this.#locale.pending);
+    if (!this.#later && this.#laterLoading && stepOf(this.#wizard.snapshot) !== 'validity') waits.push(this.#laterLoading);
+    return waits;
   }
 
   protected override updated(): void {
