@@ -5,10 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { ACTIVATION_SCENARIOS } from '../../src/domain/codes.js';
-import type { ActivationMode } from './repository.js';
-
-export const ACTIVATION_MODES: readonly ActivationMode[] = ACTIVATION_SCENARIOS;
+import { ACTIVATION_SCENARIOS, type ActivationScenario } from '../../src/domain/codes.js';
 
 export interface ServerConfig {
   /** The address the site (page + API) listens on. Default 127.0.0.1. */
@@ -28,7 +25,7 @@ export interface ServerConfig {
   /** How long a session lasts, in seconds. Default 1800. */
   readonly sessionTtlSeconds: number;
   /** How a paid plan goes live. Default `delayed`. */
-  readonly activation: ActivationMode;
+  readonly activation: ActivationScenario;
   /** For `delayed`: seconds from payment to live. Default 5. */
   readonly activationDelaySeconds: number;
   /** Failed sign-ins in a row for one identity before a lock-out. Default 5. */
@@ -106,7 +103,7 @@ export function loadConfig(
   const cwd = env.INIT_CWD ?? process.cwd();
   const port = int('port', 'PORT', d.port);
   const activation = pick('activation', 'ESIM_ACTIVATION') ?? d.activation;
-  if (!(ACTIVATION_MODES as readonly string[]).includes(activation)) throw new Error(`--activation must be one of ${ACTIVATION_MODES.join(', ')}`);
+  if (!(ACTIVATION_SCENARIOS as readonly string[]).includes(activation)) throw new Error(`--activation must be one of ${ACTIVATION_SCENARIOS.join(', ')}`);
   const staticDir = pick('static-dir', 'ESIM_STATIC_DIR');
   const origins = (pick('allowed-origins', 'ESIM_ALLOWED_ORIGINS') ?? '')
     .split(',')
@@ -125,7 +122,7 @@ export function loadConfig(
       allowedOrigins: origins,
       trustProxy: bool('trust-proxy', 'TRUST_PROXY'),
       sessionTtlSeconds: int('session-ttl', 'ESIM_SESSION_TTL', d.sessionTtlSeconds, 1),
-      activation: activation as ActivationMode,
+      activation: activation as ActivationScenario,
       activationDelaySeconds: int('activation-delay', 'ESIM_ACTIVATION_DELAY', d.activationDelaySeconds),
       signInMaxFailures: d.signInMaxFailures,
       signInMaxFailuresPerAddress: d.signInMaxFailuresPerAddress,

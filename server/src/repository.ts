@@ -49,9 +49,6 @@ export interface SessionRecord {
   readonly expiresAt: number;
 }
 
-/** How a bought plan comes alive on the demo backend (`--activation`). */
-export type ActivationMode = ActivationScenario;
-
 export interface OrderRecord {
   readonly id: string;
   readonly accountId: string;
@@ -68,7 +65,7 @@ export interface OrderRecord {
   readonly paidBy: string | null;
   readonly paidAt: number | null;
   /** How activation goes, fixed when the order is paid. */
-  readonly activationMode: ActivationMode | null;
+  readonly activationMode: ActivationScenario | null;
   /** When the plan goes live (epoch ms); null: not scheduled (`never` until a recheck). */
   readonly activateAt: number | null;
   readonly activatedAt: number | null;
@@ -96,7 +93,7 @@ export interface PaymentRecord {
 
 /** The server's activation setting: `delayed` goes live `delayMs` after payment. */
 export interface ActivationSchedule {
-  readonly mode: ActivationMode;
+  readonly mode: ActivationScenario;
   readonly delayMs: number;
 }
 

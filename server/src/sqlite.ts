@@ -14,11 +14,10 @@ import { dirname } from 'node:path';
 import { DEMO_ACCOUNTS } from '../../src/providers/catalogue.js';
 import { digitsOnly } from '../../src/domain/validation.js';
 import type { Capabilities, Channel, PaymentMethod } from '../../src/domain/types.js';
-import type { DeclineCode } from '../../src/domain/codes.js';
+import type { ActivationScenario, DeclineCode } from '../../src/domain/codes.js';
 import { hashPassword } from './passwords.js';
 import type {
   AccountRecord,
-  ActivationMode,
   IdempotencyClaim,
   OrderRecord,
   PaymentRecord,
@@ -176,7 +175,7 @@ interface OrderRow {
   created_at: number;
   paid_by: string | null;
   paid_at: number | null;
-  activation_mode: ActivationMode | null;
+  activation_mode: ActivationScenario | null;
   activate_at: number | null;
   activated_at: number | null;
 }
@@ -193,7 +192,7 @@ interface PaymentRow {
   voucher_number: string | null;
   created_at: number;
   charged: number;
-  activation_mode: ActivationMode;
+  activation_mode: ActivationScenario;
   activation_delay_ms: number;
 }
 interface VoucherRow {

@@ -9,12 +9,20 @@ import { actions, choices, field, heading, phonePaths, platformSwitch, type View
 
 type DatePart = keyof DateParts;
 
+/** The order of the date fields, by locale: worked out once per language, not on every render. */
+const datePartOrders = new Map<string, readonly DatePart[]>();
+
 /** Year, month and day in the order the language writes a date (`2027/3/15`, `3/15/2027`, …). */
-function datePartOrder(locale: string): DatePart[] {
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'numeric', day: 'numeric' })
-    .formatToParts(0)
-    .map((part) => part.type)
-    .filter((type): type is DatePart => type === 'year' || type === 'month' || type === 'day');
+function datePartOrder(locale: string): readonly DatePart[] {
+  let order = datePartOrders.get(locale);
+  if (!order) {
+    order = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'numeric', day: 'numeric' })
+      .formatToParts(0)
+      .map((part) => part.type)
+      .filter((type): type is DatePart => type === 'year' || type === 'month' || type === 'day');
+    datePartOrders.set(locale, order);
+  }
+  return order;
 }
 
 /**
