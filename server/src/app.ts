@@ -14,7 +14,7 @@ import { CATALOGUE_VERSION } from '../../src/providers/catalogue.js';
 import type { ServerConfig } from './config.js';
 import { buildOpenApi } from './openapi.js';
 import type { Repository, StoredResponse } from './repository.js';
-import { OPERATIONS, fastifyPath, requestSchema, type OperationId } from './schemas.js';
+import { OPERATIONS, fastifyPath, operationName, requestSchema, type OperationId } from './schemas.js';
 import { HttpError, Service, type Context } from './service.js';
 import { loadSecret } from './secret.js';
 import { openSqliteRepository } from './sqlite.js';
@@ -279,7 +279,7 @@ function buildApp({ config, service, logger, origins, faults }: Parts & { origin
     const { orderId } = request.params;
     const answer = await service.idempotent(
       ctx,
-      'POST /v1/orders/{orderId}/payments',
+      operationName('pay'),
       key(request)!,
       { orderId, body: request.body },
       () => service.pay(ctx, orderId, request.body),
@@ -292,10 +292,7 @@ function buildApp({ config, service, logger, origins, faults }: Parts & { origin
     const { paymentId } = request.params;
     const work = () => service.authenticate(ctx, paymentId, request.body.approved);
     const k = key(request);
-    return send(
-      reply,
-      k ? await service.idempotent(ctx, 'POST /v1/payments/{paymentId}/authentication', k, { paymentId, body: request.body }, work) : await work(),
-    );
+    return send(reply, k ? await service.idempotent(ctx, operationName('authenticate'), k, { paymentId, body: request.body }, work) : await work());
   });
   route<{ Params: { paymentId: string } }>('payment', async (request, reply) => service.paymentStatus(await context(request, reply), request.params.paymentId));
   route<{ Params: { orderId: string }; Querystring: { recheck?: 'true' | 'false' } }>('activation', async (request, reply) =>

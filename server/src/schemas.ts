@@ -9,6 +9,7 @@
  */
 import { CHANNELS, IDENTIFY_METHODS, PAYMENT_METHODS } from '../../src/domain/types.js';
 import { CONTRACT_ERROR_CODES, DECLINE_CODES, type ContractErrorCode } from '../../src/domain/codes.js';
+import { API_ROUTES, type RouteId } from '../../src/domain/api-routes.js';
 
 export type Schema = { readonly [key: string]: unknown };
 
@@ -276,8 +277,7 @@ const stateChanging = { 400: ERRORS[400], 403: ERRORS[403] };
 
 export const OPERATIONS = {
   signIn: {
-    method: 'POST',
-    path: '/v1/session',
+    ...API_ROUTES.signIn,
     tag: 'session',
     session: false,
     summary: 'Sign in',
@@ -305,32 +305,28 @@ export const OPERATIONS = {
     },
   },
   signOut: {
-    method: 'DELETE',
-    path: '/v1/session',
+    ...API_ROUTES.signOut,
     tag: 'session',
     session: false,
     summary: 'Sign out',
     responses: { 204: { description: 'Signed out; the cookie is cleared.' }, 403: ERRORS[403], ...faults },
   },
   account: {
-    method: 'GET',
-    path: '/v1/account',
+    ...API_ROUTES.account,
     tag: 'account',
     session: true,
     summary: 'Account status',
     responses: { 200: { description: 'The validity, data left and capabilities, as read now.', schema: AccountStatus }, ...withSession },
   },
   plans: {
-    method: 'GET',
-    path: '/v1/plans',
+    ...API_ROUTES.plans,
     tag: 'account',
     session: true,
     summary: 'Plans this account can buy',
     responses: { 200: { description: 'The channel’s top-up plans.', schema: PlanList }, ...withSession },
   },
   createOrder: {
-    method: 'POST',
-    path: '/v1/orders',
+    ...API_ROUTES.createOrder,
     tag: 'orders',
     session: true,
     summary: 'Create an order',
@@ -350,8 +346,7 @@ export const OPERATIONS = {
     },
   },
   latestOrder: {
-    method: 'GET',
-    path: '/v1/orders/latest',
+    ...API_ROUTES.latestOrder,
     tag: 'orders',
     session: true,
     summary: 'The account’s latest order, with its payment and activation',
@@ -364,8 +359,7 @@ export const OPERATIONS = {
     },
   },
   order: {
-    method: 'GET',
-    path: '/v1/orders/{orderId}',
+    ...API_ROUTES.order,
     tag: 'orders',
     session: true,
     summary: 'An order with its payment and activation',
@@ -377,8 +371,7 @@ export const OPERATIONS = {
     },
   },
   pay: {
-    method: 'POST',
-    path: '/v1/orders/{orderId}/payments',
+    ...API_ROUTES.pay,
     tag: 'payments',
     session: true,
     summary: 'Pay an order',
@@ -398,8 +391,7 @@ export const OPERATIONS = {
     },
   },
   authenticate: {
-    method: 'POST',
-    path: '/v1/payments/{paymentId}/authentication',
+    ...API_ROUTES.authenticate,
     tag: 'payments',
     session: true,
     summary: 'Complete a payment that asked for approval',
@@ -417,8 +409,7 @@ export const OPERATIONS = {
     },
   },
   payment: {
-    method: 'GET',
-    path: '/v1/payments/{paymentId}',
+    ...API_ROUTES.payment,
     tag: 'payments',
     session: true,
     summary: 'A payment’s outcome',
@@ -427,8 +418,7 @@ export const OPERATIONS = {
     responses: { 200: { description: 'The current outcome.', schema: PaymentOutcome }, 404: ERRORS[404], ...withSession },
   },
   activation: {
-    method: 'GET',
-    path: '/v1/orders/{orderId}/activation',
+    ...API_ROUTES.activation,
     tag: 'orders',
     session: true,
     summary: 'Whether the bought plan is live',
@@ -443,8 +433,7 @@ export const OPERATIONS = {
     },
   },
   support: {
-    method: 'POST',
-    path: '/v1/support',
+    ...API_ROUTES.support,
     tag: 'support',
     session: false,
     summary: 'Open a support request',
@@ -453,8 +442,7 @@ export const OPERATIONS = {
     responses: { 201: { description: 'The ticket.', schema: Ticket }, ...stateChanging, ...faults },
   },
   tokenize: {
-    method: 'POST',
-    path: '/processor/v1/tokens',
+    ...API_ROUTES.tokenize,
     tag: 'processor',
     session: false,
     summary: 'Tokenize a card (the simulated payment processor)',
@@ -469,16 +457,18 @@ export const OPERATIONS = {
     },
   },
   health: {
-    method: 'GET',
-    path: '/v1/health',
+    ...API_ROUTES.health,
     tag: 'meta',
     session: false,
     summary: 'Liveness',
     responses: { 200: { description: 'Up.', schema: Health }, ...faults },
   },
-} as const satisfies Record<string, Operation>;
+} as const satisfies Record<RouteId, Operation>;
 
 export type OperationId = keyof typeof OPERATIONS;
+
+/** An operation as `METHOD /path` (OpenAPI style): how idempotency records and injected faults name it. */
+export const operationName = (id: OperationId): string => `${OPERATIONS[id].method} ${OPERATIONS[id].path}`;
 
 /** Every named schema, as it appears in the document's `components.schemas`. */
 export const COMPONENTS: Readonly<Record<string, Schema>> = {

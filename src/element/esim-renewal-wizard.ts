@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { createActor, type ActorOptions, type ActorSystem, type Snapshot } from 'xstate';
+import { createActor, type ActorOptions, type Snapshot } from 'xstate';
 import { ActorController } from '../controllers/actor-controller.js';
 import type { HostEvent, UserEvent } from '../machine/context.js';
 import { wizardMachine, type WizardMachine } from '../machine/machine.js';
@@ -27,18 +27,6 @@ export function guessPlatform(userAgent: string): Platform {
 }
 
 type LaterSteps = InstanceType<(typeof import('./later.js'))['default']>;
-
-/** Each actor system's element: the provider actors find their element's calls through it. */
-const elements = new WeakMap<ActorSystem<any>, () => Promise<ProviderCalls>>();
-
-/**
- * The machine with the edge's provider actors, built once for the page (building a machine is
- * the costly part of starting an actor; every element shares this one).
- */
-const liveMachine = wizardMachine.provide({
-  // (Every actor system is registered by its element as it is created.)
-  actors: providerActors((system) => elements.get(system)!()),
-});
 
 /**
  * Walks a person through renewing a Japan eSIM: time left, where it was bought, sign-in, plan,
@@ -226,18 +214,16 @@ export class EsimRenewalWizard extends LitElement {
   readonly #wizard = new ActorController<WizardMachine>(
     this,
     (snapshot?: Snapshot<unknown>) =>
-      this.#register(
-        createActor(liveMachine, {
-          input: {
-            platform: guessPlatform(navigator.userAgent),
-            channel: this.#validChannel(),
-            hostSession: this.session !== null,
-            today: localToday(),
-          },
-          ...(snapshot ? { snapshot } : {}),
-          ...(this.clock ? { clock: this.clock } : {}),
-        }),
-      ),
+      createActor(this.#liveMachine(), {
+        input: {
+          platform: guessPlatform(navigator.userAgent),
+          channel: this.#validChannel(),
+          hostSession: this.session !== null,
+          today: localToday(),
+        },
+        ...(snapshot ? { snapshot } : {}),
+        ...(this.clock ? { clock: this.clock } : {}),
+      }),
     (previous, next) => this.#onSnapshot(previous, next),
     // A restored wizard's calls and timers were not kept: the machine says how each state goes on.
     { type: 'host.resumed' },
@@ -427,9 +413,11 @@ export class EsimRenewalWizard extends LitElement {
 
   #calls: ProviderCalls | undefined;
 
-  #register<T extends { system: ActorSystem<any> }>(actor: T): T {
-    elements.set(actor.system, () => this.#providerCalls());
-    return actor;
+  #machine: WizardMachine | undefined;
+
+  /** The machine with this element's provider actors, built with its first actor. */
+  #liveMachine(): WizardMachine {
+    return (this.#machine ??= wizardMachine.provide({ actors: providerActors(() => this.#providerCalls()) }));
   }
 
   /** The provider calls, from the later chunk (the first steps call nothing). */

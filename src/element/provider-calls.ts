@@ -3,10 +3,10 @@
  * actors does. Secrets (the password, raw card data, the session) come from the element's
  * vault, never from the machine. Loaded with the later steps: the first steps call nothing.
  */
-import type { ProviderEvent } from '../machine/context.js';
 import type { WizardError } from '../domain/types.js';
 import { ERROR_CODES, type ErrorCode } from '../domain/codes.js';
 import type { Credentials, Provider, Session } from '../providers/contract.js';
+import { ProviderError } from '../providers/errors.js';
 import type { ProviderCalls, Vault } from './provider-actors.js';
 
 /** Any rejection as the plain error data the machine keeps. */
@@ -20,11 +20,14 @@ export function toWizardError(error: unknown): WizardError {
   };
 }
 
-/** Every failure becomes a provider.error event: the machine has a state for each. */
+/** Every failure rejects with a ProviderError of a known code: the machine has a state for each (`onError`). */
 const settled =
-  <I>(run: (input: I, signal: AbortSignal) => Promise<ProviderEvent>) =>
-  (input: I, signal: AbortSignal): Promise<ProviderEvent> =>
-    run(input, signal).catch((error: unknown): ProviderEvent => ({ type: 'provider.error', error: toWizardError(error) }));
+  <I, O>(run: (input: I, signal: AbortSignal) => Promise<O>) =>
+  (input: I, signal: AbortSignal): Promise<O> =>
+    run(input, signal).catch((error: unknown) => {
+      const { code, ...options } = toWizardError(error);
+      throw new ProviderError(code, { ...options, cause: error });
+    });
 
 /**
  * @param plansFilter - The host's `plans-filter`: only these plan ids are offered (null: all).
@@ -43,44 +46,28 @@ export function providerCalls(provider: () => Promise<Provider>, vault: Vault, p
             ? { method: 'iccid', channel: input.channel, iccid: input.iccid, email: input.email }
             : { method: 'order', channel: input.channel, orderNumber: input.orderNumber, email: input.email };
       vault.session = await (await provider()).identify(credentials, signal);
-      return { type: 'provider.identified' };
     }),
     loadAccount: settled(async (_input, signal) => {
       const p = await provider();
       const [account, plans] = await Promise.all([p.accountStatus(session(), signal), p.plans(session(), signal)]);
       const only = plansFilter();
-      return { type: 'provider.accountLoaded', account, plans: only ? plans.filter((plan) => only.includes(plan.id)) : plans };
+      return { account, plans: only ? plans.filter((plan) => only.includes(plan.id)) : plans };
     }),
-    createOrder: settled(async (input, signal) => ({
-      type: 'provider.orderCreated',
-      order: await (await provider()).createOrder(session(), input, signal),
-    })),
+    createOrder: settled(async (input, signal) => (await provider()).createOrder(session(), input, signal)),
     tokenizeCard: settled(async (_input, signal) => {
       if (!vault.card) throw Object.assign(new Error('no card'), { code: 'invalid-input', retryable: false });
-      return { type: 'provider.cardTokenized', card: await (await provider()).tokenizeCard(vault.card, signal) };
+      return (await provider()).tokenizeCard(vault.card, signal);
     }),
-    pay: settled(async (input, signal) => ({ type: 'provider.payment', outcome: await (await provider()).pay(session(), input, signal) })),
-    authenticate: settled(async (input, signal) => ({
-      type: 'provider.payment',
-      outcome: await (await provider()).authenticatePayment(session(), input, signal),
-    })),
-    paymentStatus: settled(async (input, signal) => ({
-      type: 'provider.payment',
-      outcome: await (await provider()).paymentStatus(session(), input.paymentId, signal),
-    })),
-    activationStatus: settled(async (input, signal) => ({
-      type: 'provider.activation',
-      status: await (await provider()).activationStatus(session(), input, signal),
-    })),
+    pay: settled(async (input, signal) => (await provider()).pay(session(), input, signal)),
+    authenticate: settled(async (input, signal) => (await provider()).authenticatePayment(session(), input, signal)),
+    paymentStatus: settled(async (input, signal) => (await provider()).paymentStatus(session(), input.paymentId, signal)),
+    activationStatus: settled(async (input, signal) => (await provider()).activationStatus(session(), input, signal)),
     findOrder: settled(async ({ orderId }, signal) => {
       const p = await provider();
       const status = orderId ? await p.orderStatus(session(), { orderId }, signal) : await p.latestOrder(session(), signal);
       if (!status) throw Object.assign(new Error('no order'), { code: 'not-found', retryable: false });
-      return { type: 'provider.orderStatus', status };
+      return status;
     }),
-    supportRequest: settled(async (input, signal) => ({
-      type: 'provider.supportSent',
-      ticket: await (await provider()).supportRequest(vault.session, { ...input, message: vault.supportMessage }, signal),
-    })),
+    supportRequest: settled(async (input, signal) => (await provider()).supportRequest(vault.session, { ...input, message: vault.supportMessage }, signal)),
   };
 }

@@ -90,8 +90,12 @@ export class SavedProgress {
       if (Date.now() - saved.savedAt > SAVE_LIFETIME_MS) throw new Expired();
       if (saved.v !== SAVE_VERSION) throw new Error('version');
       // It must be a state this machine has: an older layout would not restore.
-      wizardMachine.resolveState({ value: saved.snapshot.value as never, context: saved.snapshot.context });
-      return { snapshot: saved.snapshot, discarded: false };
+      const context = saved.snapshot.context;
+      // A payment outcome is only ever held on the way to its state, never at rest (and saves
+      // from before it passed through the context have none).
+      const snapshot = { ...saved.snapshot, context: { ...context, payment: { ...context.payment, outcome: null } } };
+      wizardMachine.resolveState({ value: snapshot.value as never, context: snapshot.context });
+      return { snapshot, discarded: false };
     } catch (reason) {
       this.clear();
       // Expiry is silent; anything else is said: the person sees why the wizard starts afresh.

@@ -90,6 +90,11 @@ export interface WizardContext {
     readonly paidWith: { readonly method: PaymentMethod | 'host'; readonly card?: CardSummary } | null;
     /** A payment the host reported through its own payment UI, to be verified with the provider. */
     readonly hostPaymentId: string | null;
+    /**
+     * The provider's last answer on a payment, on its way to the state it leads to (the
+     * `payment.outcome` state routes it, then clears it: a settled snapshot never holds one).
+     */
+    readonly outcome: PaymentOutcome | null;
   };
   readonly activation: {
     /** The next wait between polls. */
@@ -146,18 +151,6 @@ export type UserEvent =
   /** `ok`: the support message is fit to send (not blank, not too long), as the view found it. */
   | { type: 'user.trouble.send'; ok: boolean };
 
-/** Results of provider calls, sent back by the actors the edge provides. */
-export type ProviderEvent =
-  | { type: 'provider.identified' }
-  | { type: 'provider.accountLoaded'; account: AccountStatus; plans: readonly Plan[] }
-  | { type: 'provider.orderCreated'; order: Order }
-  | { type: 'provider.cardTokenized'; card: CardToken }
-  | { type: 'provider.payment'; outcome: PaymentOutcome }
-  | { type: 'provider.activation'; status: ActivationStatus }
-  | { type: 'provider.supportSent'; ticket: SupportTicket }
-  | { type: 'provider.orderStatus'; status: OrderStatus }
-  | { type: 'provider.error'; error: WizardError };
-
 /** Events the embedding page causes through the element's API. */
 export type HostEvent =
   /**
@@ -170,7 +163,11 @@ export type HostEvent =
   /** The host's own payment UI reports a payment; the provider must confirm it. */
   | { type: 'host.payment.reported'; paymentId: string };
 
-export type WizardEvent = UserEvent | ProviderEvent | HostEvent;
+/**
+ * Events sent to the machine. Provider calls answer as invoked actors do, with XState's own
+ * done and error events (`onDone` with the call's output, `onError` with a {@link WizardError}).
+ */
+export type WizardEvent = UserEvent | HostEvent;
 
 /** What the machine is started with. */
 export interface WizardInput {
@@ -212,8 +209,8 @@ export interface SupportInput {
 /**
  * The provider calls the machine invokes (`invoke: { src: 'pay' }`), with what each takes: the
  * one table the machine's actor stubs (setup.ts) and the element's actors and calls
- * (provider-actors.ts, provider-calls.ts) are typed from. Each answers with a `provider.*`
- * event, or `provider.error`.
+ * (provider-actors.ts, provider-calls.ts) are typed from. Each answers through the invoke's
+ * `onDone` with its {@link ProviderCallOutputs output}, or its `onError` with a WizardError.
  */
 export interface ProviderCallInputs {
   identify: IdentifyInput;
@@ -227,6 +224,21 @@ export interface ProviderCallInputs {
   supportRequest: SupportInput;
   /** An order's status by its id; with none, the account's latest order's. */
   findOrder: { readonly orderId: string | null };
+}
+
+/** What each provider call answers with (its actor's output). */
+export interface ProviderCallOutputs {
+  /** Signed in: the session stays at the edge, out of the machine. */
+  identify: void;
+  loadAccount: { readonly account: AccountStatus; readonly plans: readonly Plan[] };
+  createOrder: Order;
+  tokenizeCard: CardToken;
+  pay: PaymentOutcome;
+  authenticate: PaymentOutcome;
+  paymentStatus: PaymentOutcome;
+  activationStatus: ActivationStatus;
+  supportRequest: SupportTicket;
+  findOrder: OrderStatus;
 }
 export type ProviderCallName = keyof ProviderCallInputs;
 
@@ -243,6 +255,6 @@ export const PROVIDER_CALLS = [
   'supportRequest',
   'findOrder',
 ] as const satisfies readonly ProviderCallName[];
-type MissingCall = Exclude<ProviderCallName, (typeof PROVIDER_CALLS)[number]>;
+type MissingCall = Exclude<ProviderCallName | keyof ProviderCallOutputs, (typeof PROVIDER_CALLS)[number]>;
 const everyCall: MissingCall extends never ? true : MissingCall = true;
 void everyCall;

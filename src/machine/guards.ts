@@ -5,7 +5,7 @@
  */
 import type { WizardContext, WizardEvent } from './context.js';
 import { topUpEligibility } from '../domain/rules.js';
-import type { PaymentOutcome, StepId, WizardError } from '../domain/types.js';
+import type { ActivationStatus, OrderStatus, PaymentOutcome, StepId, WizardError } from '../domain/types.js';
 import {
   validateDateParts,
   validateDaysLeft,
@@ -121,28 +121,44 @@ export const canPay = (ctx: WizardContext): boolean =>
 
 export const payingByCard = (ctx: WizardContext): boolean => ctx.payment.method === 'card';
 
-const outcomeOf = (event: WizardEvent): PaymentOutcome | null => (event.type === 'provider.payment' ? event.outcome : null);
+/** The payment outcome on its way to its state is `status`. */
 export const outcomeIs =
   (status: PaymentOutcome['status']) =>
-  (_ctx: WizardContext, event: WizardEvent): boolean =>
-    outcomeOf(event)?.status === status;
+  (ctx: WizardContext): boolean =>
+    ctx.payment.outcome?.status === status;
 
-const errorOf = (event: WizardEvent): WizardError | null => (event.type === 'provider.error' ? event.error : null);
+/** A provider call's failure: XState's error event of an invoked actor, whose `error` carries a WizardError's fields. */
+type FailedCall = { readonly type: `xstate.error.actor.${string}`; readonly error: unknown };
+
+const isWizardError = (value: unknown): value is WizardError =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { code?: unknown }).code === 'string' &&
+  typeof (value as { retryable?: unknown }).retryable === 'boolean';
+
+/** The error a provider call failed with, as plain data the context can keep (null for any other event). */
+export const errorOf = (event: WizardEvent | FailedCall): WizardError | null => {
+  if (!('error' in event) || !event.type.startsWith('xstate.error.actor.') || !isWizardError(event.error)) return null;
+  const { code, retryable, retryAfterMs } = event.error;
+  return { code, retryable, ...(typeof retryAfterMs === 'number' ? { retryAfterMs } : {}) };
+};
+
 export const errorIs =
   (...codes: WizardError['code'][]) =>
-  (_ctx: WizardContext, event: WizardEvent): boolean => {
+  (_ctx: WizardContext, event: WizardEvent | FailedCall): boolean => {
     const e = errorOf(event);
     return e !== null && codes.includes(e.code);
   };
 
 /** Wrong credentials, and this failure reaches the limit. */
-export const credentialsRejectedTooOften = (ctx: WizardContext, event: WizardEvent): boolean =>
+export const credentialsRejectedTooOften = (ctx: WizardContext, event: WizardEvent | FailedCall): boolean =>
   errorIs('invalid-credentials')(ctx, event) && ctx.login.failures + 1 >= LOGIN_MAX_FAILURES;
 
+/** The provider found the plan in this state. */
 export const activationIs =
-  (state: 'pending' | 'active' | 'failed') =>
-  (_ctx: WizardContext, event: WizardEvent): boolean =>
-    event.type === 'provider.activation' && event.status.state === state;
+  (state: ActivationStatus['state']) =>
+  (status: ActivationStatus): boolean =>
+    status.state === state;
 
 /** How long activation is polled before troubleshooting takes over: 10 minutes. */
 export const POLL_BUDGET_MS = 10 * 60_000;
@@ -165,15 +181,13 @@ export const presetShop = (ctx: WizardContext): boolean => ctx.presetChannel ===
 export const resumeAtOpenVoucher = (ctx: WizardContext): boolean => ctx.resumeStep === 'payment' && voucherPending(ctx);
 
 /** The provider's error may be retried. */
-export const errorRetryable = (_: WizardContext, event: WizardEvent): boolean => event.type === 'provider.error' && event.error.retryable;
+export const errorRetryable = (_: WizardContext, event: WizardEvent | FailedCall): boolean => errorOf(event)?.retryable === true;
 
 /** An order found again (a reload, a look-up) whose plan is active already. */
-export const orderActive = (_: WizardContext, event: WizardEvent): boolean =>
-  event.type === 'provider.orderStatus' && event.status.activation.state === 'active';
+export const orderActive = (status: OrderStatus): boolean => status.activation.state === 'active';
 
 /** An order found again with no payment on record, or one that ended without a charge. */
-export const orderUnpaid = (_: WizardContext, event: WizardEvent): boolean =>
-  event.type === 'provider.orderStatus' && (event.status.payment === null || ['declined', 'failed'].includes(event.status.payment.status));
+export const orderUnpaid = (status: OrderStatus): boolean => status.payment === null || ['declined', 'failed'].includes(status.payment.status);
 
 /** The support message is fit to send (the view checks the text, which never enters the machine). */
 export const messageSendable = (_: WizardContext, event: WizardEvent): boolean => event.type === 'user.trouble.send' && event.ok;

@@ -3,20 +3,22 @@
  * The provider actors here are stubs; the element provides real ones with `machine.provide`,
  * so this module, like the rest of src/machine, touches nothing outside xstate.
  */
-import { assign, fromCallback, type CallbackActorLogic, type EventObject } from 'xstate';
+import { assign, fromPromise, type PromiseActorLogic } from 'xstate';
 import { leanSetup } from './lean-setup.js';
 import {
   PROVIDER_CALLS,
   type ProviderCallInputs,
   type ProviderCallName,
+  type ProviderCallOutputs,
   type ResumeStep,
+  type TroubleReason,
   type WizardContext,
   type WizardEvent,
   type WizardInput,
 } from './context.js';
 import * as g from './guards.js';
 import { TROUBLE_CHECKS } from '../domain/troubleshooting-checks.js';
-import type { StepId, WizardError } from '../domain/types.js';
+import type { OrderStatus, PaymentOutcome, StepId, WizardError } from '../domain/types.js';
 import { EMPTY_DATE } from '../domain/validation.js';
 
 /** The first wait between activation checks; it doubles up to {@link POLL_MAX_MS}. */
@@ -28,14 +30,14 @@ export const CASH_POLL_MS = 15_000;
 export const LOGIN_COOLDOWN_S = 30;
 
 /** The provider actors the edge must replace (one logic for all); used alone, each fails loudly. */
-const unprovided = fromCallback<EventObject, any>(({ self }) => {
+const unprovided = fromPromise<never, unknown>(({ self }) => {
   // (An invoked actor's `src` is its name in the machine.)
   const name = typeof self.src === 'string' ? self.src : 'unnamed';
-  throw new Error(`esim-renewal-wizard: the "${name}" provider actor was not provided`);
+  return Promise.reject(new Error(`esim-renewal-wizard: the "${name}" provider actor was not provided`));
 });
 
 /** The machine's provider actors, one per call of the table (context.ts), each a stub until provided. */
-export type ProviderActors = { [K in ProviderCallName]: CallbackActorLogic<EventObject, ProviderCallInputs[K]> };
+export type ProviderActors = { [K in ProviderCallName]: PromiseActorLogic<ProviderCallOutputs[K], ProviderCallInputs[K]> };
 const providerStubs = Object.fromEntries(PROVIDER_CALLS.map((name) => [name, unprovided])) as ProviderActors;
 
 /** Turns guards.ts's `(context, event)` predicates into XState guards (one wrapper, not one each). */
@@ -84,6 +86,7 @@ export function initialContext(input: WizardInput): WizardContext {
       decline: null,
       paidWith: null,
       hostPaymentId: null,
+      outcome: null,
     },
     activation: { delayMs: POLL_START_MS, elapsedMs: 0, polls: 0, expiresAt: null },
     trouble: { reason: null, from: null, index: 0, tried: [], stillInactive: false, ticket: null },
@@ -91,7 +94,8 @@ export function initialContext(input: WizardInput): WizardContext {
   };
 }
 
-const providerError = (event: WizardEvent): WizardError => (event.type === 'provider.error' ? event.error : { code: 'unknown', retryable: true });
+/** A failure that did not say what it was (a provider actor that threw something else). */
+const UNKNOWN_ERROR: WizardError = { code: 'unknown', retryable: true };
 
 export const wizardSetup = leanSetup({
   types: {
@@ -111,8 +115,6 @@ export const wizardSetup = leanSetup({
     ...lift({
       messageSendable: g.messageSendable,
       lookingUp: g.lookingUp,
-      orderActive: g.orderActive,
-      orderUnpaid: g.orderUnpaid,
       resumeAtOpenVoucher: g.resumeAtOpenVoucher,
       presetShop: g.presetShop,
       errorRetryable: g.errorRetryable,
@@ -134,22 +136,39 @@ export const wizardSetup = leanSetup({
       hasOrderForSelectedPlan: g.hasOrderForSelectedPlan,
       canPay: g.canPay,
       payingByCard: g.payingByCard,
+      alreadyPaid: g.errorIs('already-paid'),
+      // Where the provider's answer on a payment leads (the `payment.outcome` state).
       paymentSucceeded: g.outcomeIs('succeeded'),
       paymentNeedsAction: g.outcomeIs('requires-action'),
       paymentPendingCash: g.outcomeIs('pending-cash'),
-      paymentDeclined: g.outcomeIs('declined'),
-      paymentFailed: g.outcomeIs('failed'),
-      alreadyPaid: g.errorIs('already-paid'),
-      activationActive: g.activationIs('active'),
-      activationFailed: g.activationIs('failed'),
       pollBudgetLeft: g.pollBudgetLeft,
       hasPreviousCheck: g.hasPreviousCheck,
       cameFromDone: g.cameFromDone,
     }),
   },
   actions: {
-    recordError: assign({ error: ({ event }) => providerError(event) }),
+    recordError: assign({ error: ({ event }) => g.errorOf(event) ?? UNKNOWN_ERROR }),
     clearError: assign({ error: null }),
+    /** Signed out: remember where to go on once signed in again. */
+    sessionEnded: assign((_, params: { step: ResumeStep }) => ({ resumeStep: params.step, signedIn: false })),
+    /** A payment call's answer, for the `payment.outcome` state to route. */
+    receiveOutcome: assign(({ context }, params: { outcome: PaymentOutcome | null }) => ({ payment: { ...context.payment, outcome: params.outcome } })),
+    /**
+     * An order found again: its record replaces what the wizard had. Whatever is on record, a
+     * payment from here on is a new attempt with a new key (a key that was declined would only
+     * replay its refusal); the order is still charged at most once.
+     */
+    orderFound: assign(({ context }, params: { status: OrderStatus }) => ({
+      order: params.status.order,
+      selectedPlanId: params.status.order.planId,
+      lookup: false,
+      activation: { ...context.activation, expiresAt: params.status.activation.expiresAt ?? params.status.order.newExpiresAt },
+      payment: { ...context.payment, attempt: context.payment.attempt + 1 },
+    })),
+    /** Into troubleshooting, from its first check: why, and where Back from that check returns to. */
+    enterTroubleshooting: assign(({ context }, params: { reason: TroubleReason; from: 'activation' | 'done' }) => ({
+      trouble: { ...context.trouble, reason: params.reason, from: params.from, index: 0, tried: [], stillInactive: false, ticket: null },
+    })),
   },
   delays: {
     pollDelay: ({ context }) => context.activation.delayMs,

@@ -13,6 +13,7 @@
  */
 import type { ActivationStatus, CardToken, Order, OrderStatus, PaymentOutcome, Plan, SupportTicket, AccountStatus } from '../domain/types.js';
 import { DECLINE_CODES, type ErrorCode } from '../domain/codes.js';
+import { API_ROUTES, PROCESSOR_PREFIX, routePath, type RouteId, type RouteParams } from '../domain/api-routes.js';
 import type {
   ActivationRequest,
   AuthenticateRequest,
@@ -61,7 +62,10 @@ const STATUS_CODES: Record<number, ErrorCode> = { 400: 'invalid-input', 404: 'no
 interface RequestOptions {
   readonly body?: unknown;
   readonly idempotencyKey?: string;
+  /** Another base URL than the API's (the site's own payment processor). */
   readonly base?: string;
+  /** The query string, without its `?`. */
+  readonly query?: string;
   /** A 402 answer is a payment outcome (declined), not an error. */
   readonly declineIsOutcome?: boolean;
 }
@@ -85,37 +89,37 @@ export class HttpProvider implements Provider {
   }
 
   async identify(credentials: Credentials, signal: AbortSignal): Promise<Session> {
-    await this.#request('POST', '/v1/session', signal, { body: credentials });
+    await this.#request('signIn', [], signal, { body: credentials });
     return COOKIE_SESSION;
   }
 
   async accountStatus(_s: Session, signal: AbortSignal): Promise<AccountStatus> {
-    return v.accountStatus(await this.#request('GET', '/v1/account', signal));
+    return v.accountStatus(await this.#request('account', [], signal));
   }
 
   async plans(_s: Session, signal: AbortSignal): Promise<readonly Plan[]> {
-    return v.plans(await this.#request('GET', '/v1/plans', signal));
+    return v.plans(await this.#request('plans', [], signal));
   }
 
   async createOrder(_s: Session, request: OrderRequest, signal: AbortSignal): Promise<Order> {
     // One key per order this provider asks for: its retries reuse it; the next order (the same
     // plan bought again later) gets a new one, so a backend that stores keys never replays an old order.
     const key = `order:${this.#nonce}:${this.#orders}:${request.planId}:${request.quantity}`;
-    const order = v.order(await this.#request('POST', '/v1/orders', signal, { body: request, idempotencyKey: key }));
+    const order = v.order(await this.#request('createOrder', [], signal, { body: request, idempotencyKey: key }));
     this.#orders++;
     return order;
   }
 
   async tokenizeCard(card: CardInput, signal: AbortSignal): Promise<CardToken> {
     // To the processor, never to the merchant API. Not retried: a token is cheap to ask again.
-    const base = (this.#o.processorBase ?? `${this.#base}/processor/v1`).replace(/\/+$/, '');
-    return v.cardToken(await this.#request('POST', '/tokens', signal, { body: card, base }));
+    const base = this.#o.processorBase?.replace(/\/+$/, '');
+    return v.cardToken(await this.#request('tokenize', [], signal, { body: card, ...(base ? { base } : {}) }));
   }
 
   async pay(_s: Session, request: PayRequest, signal: AbortSignal): Promise<PaymentOutcome> {
     const body = { method: request.method, ...(request.cardToken ? { cardToken: request.cardToken } : {}) };
     return v.paymentOutcome(
-      await this.#request('POST', `/v1/orders/${encodeURIComponent(request.orderId)}/payments`, signal, {
+      await this.#request('pay', [{ orderId: request.orderId }], signal, {
         body,
         idempotencyKey: request.idempotencyKey,
         declineIsOutcome: true,
@@ -125,7 +129,7 @@ export class HttpProvider implements Provider {
 
   async authenticatePayment(_s: Session, request: AuthenticateRequest, signal: AbortSignal): Promise<PaymentOutcome> {
     return v.paymentOutcome(
-      await this.#request('POST', `/v1/payments/${encodeURIComponent(request.paymentId)}/authentication`, signal, {
+      await this.#request('authenticate', [{ paymentId: request.paymentId }], signal, {
         body: { approved: request.approved },
         idempotencyKey: `auth:${request.paymentId}:${request.approved}`,
         declineIsOutcome: true,
@@ -134,21 +138,20 @@ export class HttpProvider implements Provider {
   }
 
   async paymentStatus(_s: Session, paymentId: string, signal: AbortSignal): Promise<PaymentOutcome> {
-    return v.paymentOutcome(await this.#request('GET', `/v1/payments/${encodeURIComponent(paymentId)}`, signal, { declineIsOutcome: true }));
+    return v.paymentOutcome(await this.#request('payment', [{ paymentId }], signal, { declineIsOutcome: true }));
   }
 
   async activationStatus(_s: Session, request: ActivationRequest, signal: AbortSignal): Promise<ActivationStatus> {
-    const path = `/v1/orders/${encodeURIComponent(request.orderId)}/activation?recheck=${request.recheck}`;
-    return v.activationStatus(await this.#request('GET', path, signal));
+    return v.activationStatus(await this.#request('activation', [{ orderId: request.orderId }], signal, { query: `recheck=${request.recheck}` }));
   }
 
   async orderStatus(_s: Session, request: { orderId: string }, signal: AbortSignal): Promise<OrderStatus> {
-    return v.orderStatus(await this.#request('GET', `/v1/orders/${encodeURIComponent(request.orderId)}`, signal, { declineIsOutcome: true }));
+    return v.orderStatus(await this.#request('order', [{ orderId: request.orderId }], signal, { declineIsOutcome: true }));
   }
 
   async latestOrder(_s: Session, signal: AbortSignal): Promise<OrderStatus | null> {
     try {
-      return v.orderStatus(await this.#request('GET', '/v1/orders/latest', signal));
+      return v.orderStatus(await this.#request('latestOrder', [], signal));
     } catch (error) {
       if (error instanceof ProviderError && error.code === 'not-found') return null;
       throw error;
@@ -156,11 +159,15 @@ export class HttpProvider implements Provider {
   }
 
   async supportRequest(_s: Session | null, request: SupportRequest, signal: AbortSignal): Promise<SupportTicket> {
-    return v.ticket(await this.#request('POST', '/v1/support', signal, { body: request }));
+    return v.ticket(await this.#request('support', [], signal, { body: request }));
   }
 
-  /** One call with its retries: the JSON body of a successful answer. */
-  async #request(method: 'GET' | 'POST' | 'DELETE', path: string, signal: AbortSignal, o: RequestOptions = {}): Promise<unknown> {
+  /** One call of a route (domain/api-routes.ts) with its retries: the JSON body of a successful answer. */
+  async #request<R extends RouteId>(route: R, params: RouteParams<R>, signal: AbortSignal, o: RequestOptions = {}): Promise<unknown> {
+    const { method } = API_ROUTES[route];
+    let path = routePath(route, ...params) + (o.query ? `?${o.query}` : '');
+    // A processor of the site's own (`processorBase`) has the processor's routes at its root.
+    if (o.base && path.startsWith(PROCESSOR_PREFIX)) path = path.slice(PROCESSOR_PREFIX.length);
     const retryable = method === 'GET' || o.idempotencyKey !== undefined;
     for (let attempt = 0; ; attempt++) {
       try {

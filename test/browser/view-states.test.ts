@@ -12,7 +12,7 @@ import { VIEW_STATES, createProvider, type ViewStateEntry } from '../../src/test
 import { mount, root, state } from './helpers.js';
 
 /** States the view never rests in: they decide and move on in the same step. */
-const TRANSIENT = new Set(['plan.ready', 'payment.start', 'login.resuming']);
+const TRANSIENT = new Set(['plan.ready', 'payment.start', 'payment.outcome', 'login.resuming']);
 
 function leafStates(node: AnyStateNode): string[] {
   const children = Object.values(node.states);

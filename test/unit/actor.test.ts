@@ -2,7 +2,7 @@
  * The machine as an actor with the real edge (provider actors + vault) over the demo provider
  * at 0 latency: no DOM, real async calls, real AbortSignals.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createActor, waitFor, type SnapshotFrom } from 'xstate';
 import { providerActors, type Vault } from '../../src/element/provider-actors.js';
 import { providerCalls } from '../../src/element/provider-calls.js';
@@ -72,6 +72,8 @@ describe('the actor over the demo provider', () => {
     const w = start(scripted);
     await signIn(w);
     await w.at('login.submitting');
+    // The call goes out once the calls are loaded.
+    await vi.waitFor(() => expect(signal).toBeDefined());
     expect(signal?.aborted).toBe(false);
     w.actor.send({ type: 'user.back' });
     expect(w.path()).toBe('channel');

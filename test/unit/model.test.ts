@@ -34,7 +34,7 @@ describe('the model and the production machine', () => {
     const { shown, transient } = productionStates();
     // The definition walk finds real states, and the transient ones the view never rests in.
     expect(shown).toEqual(expect.arrayContaining(['validity', 'login.form', 'payment.review', 'troubleshooting.sent']));
-    expect(sorted(transient)).toEqual(['login.resuming', 'payment.start', 'plan.ready']);
+    expect(sorted(transient)).toEqual(['login.resuming', 'payment.outcome', 'payment.start', 'plan.ready']);
     for (const path of leaves()) {
       const { view } = modelMeta(path);
       expect(shown, `${path} promises ${view}`).toContain(view);

@@ -4,13 +4,13 @@
  * waits themselves, so an injected clock drives it in tests.
  */
 import { assign } from 'xstate';
+import type { TroubleReason } from '../context.js';
 import { POLL_MAX_MS, POLL_START_MS, wizardSetup } from '../setup.js';
+import { activationIs } from '../guards.js';
 import { onSessionExpired } from './navigation.js';
 
-const enterTroubleshooting = (reason: 'timeout' | 'failed' | 'user', from: 'activation' | 'done') =>
-  wizardSetup.assign(({ context }) => ({
-    trouble: { ...context.trouble, reason, from, index: 0, tried: [], stillInactive: false, ticket: null },
-  }));
+/** Into troubleshooting, from its first check: why, and where Back from that check returns to. */
+const enterTroubleshooting = (reason: TroubleReason, from: 'activation' | 'done') => ({ type: 'enterTroubleshooting', params: { reason, from } }) as const;
 
 export const activation = wizardSetup.createStateConfig({
   initial: 'checking',
@@ -22,22 +22,26 @@ export const activation = wizardSetup.createStateConfig({
     checking: {
       tags: ['busy'],
       entry: 'clearError',
-      invoke: { src: 'activationStatus', input: ({ context }) => ({ orderId: context.order?.orderId ?? '', recheck: false }) },
-      on: {
-        'host.resumed': { target: 'checking', reenter: true },
-        'provider.activation': [
+      invoke: {
+        src: 'activationStatus',
+        input: ({ context }) => ({ orderId: context.order?.orderId ?? '', recheck: false }),
+        onDone: [
           {
-            guard: 'activationActive',
+            guard: ({ event }) => activationIs('active')(event.output),
             target: '#wizard.done',
             actions: assign(({ context, event }) => ({
               activation: {
                 ...context.activation,
                 polls: context.activation.polls + 1,
-                expiresAt: event.status.expiresAt ?? context.order?.newExpiresAt ?? null,
+                expiresAt: event.output.expiresAt ?? context.order?.newExpiresAt ?? null,
               },
             })),
           },
-          { guard: 'activationFailed', target: '#wizard.troubleshooting', actions: enterTroubleshooting('failed', 'activation') },
+          {
+            guard: ({ event }) => activationIs('failed')(event.output),
+            target: '#wizard.troubleshooting',
+            actions: enterTroubleshooting('failed', 'activation'),
+          },
           {
             guard: 'pollBudgetLeft',
             target: 'waiting',
@@ -45,7 +49,10 @@ export const activation = wizardSetup.createStateConfig({
           },
           { target: '#wizard.troubleshooting', actions: enterTroubleshooting('timeout', 'activation') },
         ],
-        'provider.error': [...onSessionExpired('activation'), { target: 'error', actions: 'recordError' }],
+        onError: [...onSessionExpired('activation'), { target: 'error', actions: 'recordError' }],
+      },
+      on: {
+        'host.resumed': { target: 'checking', reenter: true },
       },
     },
     waiting: {
@@ -77,5 +84,3 @@ export const done = wizardSetup.createStateConfig({
     'user.activation.notWorking': { target: '#wizard.troubleshooting', actions: enterTroubleshooting('user', 'done') },
   },
 });
-
-export { enterTroubleshooting };

@@ -6,8 +6,6 @@ import { assign } from 'xstate';
 import { LOGIN_COOLDOWN_S, wizardSetup } from '../setup.js';
 import { backBeforeLogin, gotoEarlier, resume } from './navigation.js';
 
-const countFailure = wizardSetup.assign({ login: ({ context }) => ({ ...context.login, failures: context.login.failures + 1 }) });
-
 export const login = wizardSetup.createStateConfig({
   initial: 'form',
   // The view drops the password when the step is left and shows an empty field on return:
@@ -65,15 +63,11 @@ export const login = wizardSetup.createStateConfig({
           iccid: context.login.iccid.replace(/[\s-]/g, ''),
           orderNumber: context.login.orderNumber.trim(),
         }),
-      },
-      on: {
-        // After a reload the password is gone: back to the form (filled in but for it).
-        'host.resumed': { target: 'form' },
-        'provider.identified': {
+        onDone: {
           target: 'resuming',
           actions: assign(({ context }) => ({ signedIn: true, login: { ...context.login, failures: 0 } })),
         },
-        'provider.error': [
+        onError: [
           {
             guard: 'credentialsRejectedTooOften',
             target: 'cooldown',
@@ -84,9 +78,17 @@ export const login = wizardSetup.createStateConfig({
               }),
             ],
           },
-          { guard: 'credentialsRejected', target: 'form', actions: ['recordError', countFailure] },
+          {
+            guard: 'credentialsRejected',
+            target: 'form',
+            actions: ['recordError', assign({ login: ({ context }) => ({ ...context.login, failures: context.login.failures + 1 }) })],
+          },
           { target: 'form', actions: 'recordError' },
         ],
+      },
+      on: {
+        // After a reload the password is gone: back to the form (filled in but for it).
+        'host.resumed': { target: 'form' },
       },
     },
     /** Signed in (again): on to the plans, or back to the step where the session had expired. */

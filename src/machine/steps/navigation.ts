@@ -5,7 +5,6 @@
 import { and } from 'xstate';
 import type { ResumeStep } from '../context.js';
 import type { StepId } from '../../domain/types.js';
-import { wizardSetup } from '../setup.js';
 
 /** Back from sign-in: to the channel question, or past it when the host fixed the channel. */
 export const backBeforeLogin = [{ guard: 'channelSkipped', target: '#wizard.validity' }, { target: '#wizard.channel' }] as const;
@@ -27,19 +26,19 @@ export const gotoEarlier = (...steps: StepId[]) => ({
 
 /**
  * A call failed because the session expired: remember the step, then ask to sign in again, or
- * wait for the host to renew its session. Put first in a state's `provider.error` handlers.
+ * wait for the host to renew its session. Put first in an invoke's `onError`.
  */
 export const onSessionExpired = (step: ResumeStep) =>
   [
     {
       guard: and(['sessionExpired', 'loginSkipped']),
       target: '#wizard.login.awaitingHost',
-      actions: wizardSetup.assign({ resumeStep: step, signedIn: false }),
+      actions: { type: 'sessionEnded', params: { step } } as const,
     },
     {
       guard: 'sessionExpired',
       target: '#wizard.login.form',
-      actions: ['recordError' as const, wizardSetup.assign({ resumeStep: step, signedIn: false })],
+      actions: ['recordError', { type: 'sessionEnded', params: { step } }] as const,
     },
   ] as const;
 

@@ -8,7 +8,8 @@
  * of charging again. The key changes only when the order changes or the attempt ended
  * definitively (declined, failed), which is when a new card or method is tried.
  */
-import { and, assign, raise } from 'xstate';
+import { and, assign } from 'xstate';
+import { orderActive, orderUnpaid } from '../guards.js';
 import type { WizardContext } from '../context.js';
 import { wizardSetup } from '../setup.js';
 import { gotoEarlier, onSessionExpired } from './navigation.js';
@@ -17,99 +18,82 @@ import type { OrderStatus, PaymentOutcome } from '../../domain/types.js';
 /** The idempotency key of the current attempt. */
 export const idempotencyKey = (ctx: WizardContext): string => `${ctx.order?.orderId ?? 'no-order'}:${ctx.payment.attempt}`;
 
-const outcome = (event: { type: string; outcome?: PaymentOutcome }): PaymentOutcome => event.outcome!;
+type Payment = WizardContext['payment'];
 
-/** Where each payment outcome leads; shared by paying, authenticating and cash checks. */
+/** Takes the payment outcome on its way: what it changes in the payment, and the outcome cleared. */
+const settleOutcome = (change: (outcome: PaymentOutcome | null, payment: Payment) => Partial<Payment>) =>
+  wizardSetup.assign(({ context }) => ({ payment: { ...context.payment, ...change(context.payment.outcome, context.payment), outcome: null } }));
+
+/**
+ * Where the provider's answer on a payment leads (the `outcome` state, which every payment call
+ * goes through): shared by paying, authenticating, host payments, cash checks and an order found
+ * again. Each way clears the outcome, so a settled snapshot never holds one.
+ */
 const routeOutcome = [
   {
     guard: 'paymentSucceeded',
     target: '#wizard.activation',
-    actions: wizardSetup.assign(({ context, event }) => ({
-      error: null,
-      payment: {
-        ...context.payment,
-        paymentId: outcome(event).paymentId,
+    actions: [
+      'clearError',
+      settleOutcome((o, payment) => ({
+        paymentId: o?.paymentId ?? null,
         action: null,
         decline: null,
         // A payment the host reported was made with the host's own UI: no card of ours paid it.
-        paidWith: context.payment.hostPaymentId
+        paidWith: payment.hostPaymentId
           ? { method: 'host' }
           : {
-              method: context.payment.method ?? 'card',
-              ...(context.payment.method === 'card' && context.payment.card
-                ? { card: { brand: context.payment.card.brand, last4: context.payment.card.last4 } }
-                : {}),
+              method: payment.method ?? 'card',
+              ...(payment.method === 'card' && payment.card ? { card: { brand: payment.card.brand, last4: payment.card.last4 } } : {}),
             },
         // The token has done its job; nothing keeps it.
-        card: context.payment.card ? { ...context.payment.card, token: '' } : null,
-      },
-    })),
+        card: payment.card ? { ...payment.card, token: '' } : null,
+      })),
+    ],
   },
   {
     guard: 'paymentNeedsAction',
     target: '#wizard.payment.authenticating',
-    actions: wizardSetup.assign(({ context, event }) => {
-      const o = outcome(event);
-      return { payment: { ...context.payment, paymentId: o.paymentId, action: o.status === 'requires-action' ? o.action : null, approved: null } };
-    }),
+    actions: settleOutcome((o) => ({ paymentId: o?.paymentId ?? null, action: o?.status === 'requires-action' ? o.action : null, approved: null })),
   },
   {
     guard: 'paymentPendingCash',
     target: '#wizard.payment.awaitingCash',
-    actions: wizardSetup.assign(({ context, event }) => {
-      const o = outcome(event);
-      return { payment: { ...context.payment, paymentId: o.paymentId, voucher: o.status === 'pending-cash' ? o.voucher : null } };
-    }),
+    actions: settleOutcome((o) => ({ paymentId: o?.paymentId ?? null, voucher: o?.status === 'pending-cash' ? o.voucher : null })),
   },
   {
     // Declined or failed: the attempt is over and nothing was charged. Back to the confirmation
     // screen with everything kept; the next attempt gets a new key.
     target: '#wizard.payment.review',
-    actions: wizardSetup.assign(({ context, event }) => {
-      const o = outcome(event);
-      return {
-        payment: {
-          ...context.payment,
-          decline: o.status === 'declined' ? o.declineCode : 'failed',
-          attempt: context.payment.attempt + 1,
-          card: null,
-          action: null,
-          voucher: null,
-        },
-      };
-    }),
+    actions: settleOutcome((o, payment) => ({
+      decline: o?.status === 'declined' ? o.declineCode : 'failed',
+      attempt: payment.attempt + 1,
+      card: null,
+      action: null,
+      voucher: null,
+    })),
   },
 ] as const;
 
-const statusOf = (event: { type: string }): OrderStatus => (event as unknown as { status: OrderStatus }).status;
+/** A payment call answered: on to the `outcome` state, which routes its answer. */
+const toOutcome = {
+  target: '#wizard.payment.outcome',
+  actions: { type: 'receiveOutcome', params: ({ event }: { event: { output: PaymentOutcome } }) => ({ outcome: event.output }) },
+} as const;
 
 /**
- * Where an order's recorded status leads, when the wizard finds it again (after a reload, or
- * looked up by a person who lost the tab). The provider's record decides, never a guess.
+ * An order's recorded status, found again (after a reload, or looked up by a person who lost the
+ * tab): the provider's record decides, never a guess.
  */
-const foundOrder = wizardSetup.assign(({ context, event }) => {
-  const { order, activation } = statusOf(event);
-  return {
-    order,
-    selectedPlanId: order.planId,
-    lookup: false,
-    activation: { ...context.activation, expiresAt: activation.expiresAt ?? order.newExpiresAt },
-    // Whatever is on record, a payment from here on is a new attempt with a new key (a key that
-    // was declined would only replay its refusal); the order is still charged at most once.
-    payment: { ...context.payment, attempt: context.payment.attempt + 1 },
-  };
-});
+const orderFound = { type: 'orderFound', params: ({ event }: { event: { output: OrderStatus } }) => ({ status: event.output }) } as const;
 const routeOrderStatus = [
-  { guard: 'orderActive', target: '#wizard.done', actions: foundOrder },
+  { guard: ({ event }: { event: { output: OrderStatus } }) => orderActive(event.output), target: '#wizard.done', actions: orderFound },
   // Nothing paid yet (or the attempt ended): the plan is offered again, with this order.
-  { guard: 'orderUnpaid', target: '#wizard.plan', actions: foundOrder },
+  { guard: ({ event }: { event: { output: OrderStatus } }) => orderUnpaid(event.output), target: '#wizard.plan', actions: orderFound },
+  // A payment is on record: it goes where that outcome goes, as if it had just come back.
   {
-    // A payment is on record: it goes where that outcome goes, as if it had just come back.
-    actions: [
-      foundOrder,
-      // (Typed loosely: XState's raise is generic over the machine, which is still being built here.)
-      raise(({ event }: { event: { type: string } }) => ({ type: 'provider.payment' as const, outcome: statusOf(event).payment! })) as never,
-    ],
+    target: '#wizard.payment.outcome',
+    actions: [orderFound, { type: 'receiveOutcome', params: ({ event }: { event: { output: OrderStatus } }) => ({ outcome: event.output.payment }) }],
   },
 ] as const;
 
@@ -131,18 +115,21 @@ export const payment = wizardSetup.createStateConfig({
     ordering: {
       tags: ['busy'],
       entry: 'clearError',
-      invoke: { src: 'createOrder', input: ({ context }) => ({ planId: context.selectedPlanId ?? '', quantity: 1 }) },
-      on: {
-        'host.resumed': { target: 'ordering', reenter: true },
-        'provider.orderCreated': {
+      invoke: {
+        src: 'createOrder',
+        input: ({ context }) => ({ planId: context.selectedPlanId ?? '', quantity: 1 }),
+        onDone: {
           target: 'review',
           actions: assign(({ context, event }) => ({
-            order: event.order,
+            order: event.output,
             // A new order is a new purchase: confirm it afresh, count attempts from zero.
             payment: { ...context.payment, confirmed: false, attempt: 0, decline: null, card: null, paymentId: null, voucher: null },
           })),
         },
-        'provider.error': [...onSessionExpired('payment'), { target: 'orderError', actions: 'recordError' }],
+        onError: [...onSessionExpired('payment'), { target: 'orderError', actions: 'recordError' }],
+      },
+      on: {
+        'host.resumed': { target: 'ordering', reenter: true },
         ...backToPlan,
       },
     },
@@ -178,27 +165,32 @@ export const payment = wizardSetup.createStateConfig({
     verifyingHostPayment: {
       tags: ['busy', 'charging'],
       entry: 'clearError',
-      invoke: { src: 'paymentStatus', input: ({ context }) => ({ paymentId: context.payment.hostPaymentId ?? '' }) },
+      invoke: {
+        src: 'paymentStatus',
+        input: ({ context }) => ({ paymentId: context.payment.hostPaymentId ?? '' }),
+        onDone: toOutcome,
+        onError: [...onSessionExpired('payment'), { target: 'review', actions: 'recordError' }],
+      },
       on: {
         'host.resumed': { target: 'reconciling' },
         ...noRestart,
-        'provider.payment': [...routeOutcome],
-        'provider.error': [...onSessionExpired('payment'), { target: 'review', actions: 'recordError' }],
       },
     },
     tokenizing: {
       tags: ['busy'],
       entry: 'clearError',
-      invoke: { src: 'tokenizeCard' },
+      invoke: {
+        src: 'tokenizeCard',
+        onDone: {
+          target: 'paying',
+          actions: assign({ payment: ({ context, event }) => ({ ...context.payment, card: event.output }) }),
+        },
+        // (A 401 here too: sign in again, then back on this screen to pay.)
+        onError: [...onSessionExpired('payment'), { target: 'review', actions: 'recordError' }],
+      },
       on: {
         // The card was typed on the page before the reload: it is gone, as it should be.
         'host.resumed': { target: 'review' },
-        'provider.cardTokenized': {
-          target: 'paying',
-          actions: assign({ payment: ({ context, event }) => ({ ...context.payment, card: event.card }) }),
-        },
-        // (A 401 here too: sign in again, then back on this screen to pay.)
-        'provider.error': [...onSessionExpired('payment'), { target: 'review', actions: 'recordError' }],
         'user.back': { target: 'review' },
         // Nothing is charged yet: the progress list may leave, as Back may.
         ...gotoEarlier('validity', 'channel', 'login', 'plan'),
@@ -216,13 +208,8 @@ export const payment = wizardSetup.createStateConfig({
           ...(context.payment.method === 'card' && context.payment.card ? { cardToken: context.payment.card.token } : {}),
           idempotencyKey: idempotencyKey(context),
         }),
-      },
-      on: {
-        // The answer was lost with the page: ask the provider what became of the order; never pay again blind.
-        'host.resumed': { target: 'reconciling' },
-        ...noRestart,
-        'provider.payment': [...routeOutcome],
-        'provider.error': [
+        onDone: toOutcome,
+        onError: [
           // The order was paid already (a reload, a second tab): it goes on to activation, not to a second charge.
           { guard: 'alreadyPaid', target: '#wizard.activation', actions: 'clearError' },
           // Refused before anything was charged: sign in again, then pay with the same key.
@@ -234,6 +221,11 @@ export const payment = wizardSetup.createStateConfig({
             actions: ['recordError', assign({ payment: ({ context }) => ({ ...context.payment, attempt: context.payment.attempt + 1, card: null }) })],
           },
         ],
+      },
+      on: {
+        // The answer was lost with the page: ask the provider what became of the order; never pay again blind.
+        'host.resumed': { target: 'reconciling' },
+        ...noRestart,
       },
     },
     payError: {
@@ -261,17 +253,17 @@ export const payment = wizardSetup.createStateConfig({
       invoke: {
         src: 'authenticate',
         input: ({ context }) => ({ paymentId: context.payment.paymentId ?? '', approved: context.payment.approved ?? false }),
-      },
-      on: {
-        'host.resumed': { target: 'reconciling' },
-        ...noRestart,
-        'provider.payment': [...routeOutcome],
-        'provider.error': [
+        onDone: toOutcome,
+        onError: [
           { guard: 'alreadyPaid', target: '#wizard.activation', actions: 'clearError' },
           // Signed out mid-approval: sign in, then find out where the payment stands (not pay anew).
           ...onSessionExpired('reconcile'),
           { target: 'authError', actions: 'recordError' },
         ],
+      },
+      on: {
+        'host.resumed': { target: 'reconciling' },
+        ...noRestart,
       },
     },
     authError: {
@@ -281,6 +273,10 @@ export const payment = wizardSetup.createStateConfig({
         'user.retry': { target: 'confirmingAuth' },
       },
     },
+    /** Where the provider's answer on a payment leads (it never stays here). */
+    outcome: {
+      always: [...routeOutcome],
+    },
     /**
      * What does the provider know of this order (after a reload mid-payment), or of the account's
      * latest order ("I already paid: check my order", `lookup`)? Its record decides where to go.
@@ -288,14 +284,16 @@ export const payment = wizardSetup.createStateConfig({
     reconciling: {
       tags: ['busy', 'charging'],
       entry: 'clearError',
-      invoke: { src: 'findOrder', input: ({ context }) => ({ orderId: context.lookup ? null : (context.order?.orderId ?? null) }) },
+      invoke: {
+        src: 'findOrder',
+        input: ({ context }) => ({ orderId: context.lookup ? null : (context.order?.orderId ?? null) }),
+        onDone: [...routeOrderStatus],
+        // Signed out meanwhile: sign in again, then reconcile (not the confirmation screen).
+        onError: [...onSessionExpired('reconcile'), { target: 'reconcileError', actions: 'recordError' }],
+      },
       on: {
         ...noRestart,
         'host.resumed': { target: 'reconciling', reenter: true },
-        'provider.orderStatus': [...routeOrderStatus],
-        'provider.payment': [...routeOutcome],
-        // Signed out meanwhile: sign in again, then reconcile (not the confirmation screen).
-        'provider.error': [...onSessionExpired('reconcile'), { target: 'reconcileError', actions: 'recordError' }],
       },
     },
     reconcileError: {
@@ -318,13 +316,16 @@ export const payment = wizardSetup.createStateConfig({
     },
     checkingCash: {
       tags: ['busy'],
-      invoke: { src: 'paymentStatus', input: ({ context }) => ({ paymentId: context.payment.paymentId ?? '' }) },
+      invoke: {
+        src: 'paymentStatus',
+        input: ({ context }) => ({ paymentId: context.payment.paymentId ?? '' }),
+        onDone: [{ guard: ({ event }) => event.output.status === 'pending-cash', target: 'awaitingCash', actions: 'clearError' }, toOutcome],
+        // A failed check changes nothing: keep waiting, and say the last check failed.
+        onError: [...onSessionExpired('payment'), { target: 'awaitingCash', actions: 'recordError' }],
+      },
       on: {
         'host.resumed': { target: 'checkingCash', reenter: true },
         ...noRestart,
-        'provider.payment': [{ guard: 'paymentPendingCash', target: 'awaitingCash', actions: 'clearError' }, ...routeOutcome],
-        // A failed check changes nothing: keep waiting, and say the last check failed.
-        'provider.error': [...onSessionExpired('payment'), { target: 'awaitingCash', actions: 'recordError' }],
       },
     },
   },

@@ -17,19 +17,21 @@ export const plan = wizardSetup.createStateConfig({
     loading: {
       tags: ['busy'],
       entry: 'clearError',
-      invoke: { src: 'loadAccount' },
-      on: {
-        'host.resumed': { target: 'loading', reenter: true },
-        'provider.accountLoaded': {
+      invoke: {
+        src: 'loadAccount',
+        onDone: {
           target: 'ready',
           actions: assign(({ context, event }) => ({
-            account: event.account,
-            plans: event.plans,
+            account: event.output.account,
+            plans: event.output.plans,
             // Keep the choice across Back and Next, unless the plan is gone.
-            selectedPlanId: event.plans.some((p) => p.id === context.selectedPlanId) ? context.selectedPlanId : null,
+            selectedPlanId: event.output.plans.some((p) => p.id === context.selectedPlanId) ? context.selectedPlanId : null,
           })),
         },
-        'provider.error': [...onSessionExpired('plan'), { target: 'error', actions: 'recordError' }],
+        onError: [...onSessionExpired('plan'), { target: 'error', actions: 'recordError' }],
+      },
+      on: {
+        'host.resumed': { target: 'loading', reenter: true },
       },
     },
     ready: {

@@ -5,6 +5,7 @@
 import { assign } from 'xstate';
 import { TROUBLE_CHECKS } from '../../domain/troubleshooting-checks.js';
 import { wizardSetup } from '../setup.js';
+import { activationIs } from '../guards.js';
 import { onSessionExpired } from './navigation.js';
 
 const currentCheck = (index: number): string => TROUBLE_CHECKS[Math.min(index, TROUBLE_CHECKS.length - 1)]!;
@@ -45,19 +46,22 @@ export const troubleshooting = wizardSetup.createStateConfig({
     verifying: {
       tags: ['busy'],
       entry: 'clearError',
-      invoke: { src: 'activationStatus', input: ({ context }) => ({ orderId: context.order?.orderId ?? '', recheck: true }) },
-      on: {
-        'provider.activation': [
+      invoke: {
+        src: 'activationStatus',
+        input: ({ context }) => ({ orderId: context.order?.orderId ?? '', recheck: true }),
+        onDone: [
           {
-            guard: 'activationActive',
+            guard: ({ event }) => activationIs('active')(event.output),
             target: '#wizard.done',
             actions: assign(({ context, event }) => ({
-              activation: { ...context.activation, expiresAt: event.status.expiresAt ?? context.activation.expiresAt ?? context.order?.newExpiresAt ?? null },
+              activation: { ...context.activation, expiresAt: event.output.expiresAt ?? context.activation.expiresAt ?? context.order?.newExpiresAt ?? null },
             })),
           },
           { target: 'check', actions: assign(({ context }) => ({ trouble: { ...context.trouble, stillInactive: true } })) },
         ],
-        'provider.error': [...onSessionExpired('troubleshooting'), { target: 'verifyError', actions: 'recordError' }],
+        onError: [...onSessionExpired('troubleshooting'), { target: 'verifyError', actions: 'recordError' }],
+      },
+      on: {
         'user.back': { target: 'check' },
         'host.resumed': { target: 'verifying', reenter: true },
       },
@@ -82,10 +86,10 @@ export const troubleshooting = wizardSetup.createStateConfig({
           ...(context.account?.iccid ? { iccid: context.account.iccid } : context.login.iccid ? { iccid: context.login.iccid } : {}),
           triedChecks: context.trouble.tried,
         }),
+        onDone: { target: 'sent', actions: assign(({ context, event }) => ({ trouble: { ...context.trouble, ticket: event.output } })) },
+        onError: [...onSessionExpired('troubleshooting'), { target: 'sendError', actions: 'recordError' }],
       },
       on: {
-        'provider.supportSent': { target: 'sent', actions: assign(({ context, event }) => ({ trouble: { ...context.trouble, ticket: event.ticket } })) },
-        'provider.error': [...onSessionExpired('troubleshooting'), { target: 'sendError', actions: 'recordError' }],
         'user.back': { target: 'escalate' },
         // Whether the message went out is unknown: the person sends it again from the prepared form.
         'host.resumed': { target: 'escalate' },

@@ -3,7 +3,8 @@ import type { WizardContext } from '../../../src/machine/context.js';
 import * as g from '../../../src/machine/guards.js';
 import { initialContext } from '../../../src/machine/setup.js';
 import { TROUBLE_CHECKS } from '../../../src/domain/troubleshooting-checks.js';
-import { ICCID_19, TODAY, account, activationEvent, capabilities, ctxWith, err, order, outcome, PLANS } from './harness.js';
+import { ICCID_19, TODAY, account, capabilities, ctxWith, failure, order, PLANS } from './harness.js';
+import type { OrderStatus, PaymentOutcome } from '../../../src/domain/types.js';
 import { datePartsOf } from '../../../src/testing/dates.js';
 
 const withValidity = (v: Partial<WizardContext['validity']>): WizardContext => {
@@ -117,10 +118,10 @@ describe('login failure guards', () => {
     expect(g.LOGIN_MAX_FAILURES).toBe(5);
   });
   it('credentialsRejectedTooOften when this rejection is the fifth', () => {
-    expect(g.credentialsRejectedTooOften(withLogin({ failures: 3 }), err('invalid-credentials'))).toBe(false);
-    expect(g.credentialsRejectedTooOften(withLogin({ failures: 4 }), err('invalid-credentials'))).toBe(true);
-    expect(g.credentialsRejectedTooOften(withLogin({ failures: 4 }), err('network', true))).toBe(false);
-    expect(g.credentialsRejectedTooOften(withLogin({ failures: 4 }), { type: 'provider.identified' })).toBe(false);
+    expect(g.credentialsRejectedTooOften(withLogin({ failures: 3 }), failure('invalid-credentials'))).toBe(false);
+    expect(g.credentialsRejectedTooOften(withLogin({ failures: 4 }), failure('invalid-credentials'))).toBe(true);
+    expect(g.credentialsRejectedTooOften(withLogin({ failures: 4 }), failure('network', true))).toBe(false);
+    expect(g.credentialsRejectedTooOften(withLogin({ failures: 4 }), { type: 'user.next' })).toBe(false);
   });
   it('cooldownOver on the last second', () => {
     expect(g.cooldownOver(withLogin({ cooldownLeft: 2 }))).toBe(false);
@@ -129,25 +130,48 @@ describe('login failure guards', () => {
   });
 });
 
-describe('errorIs / outcomeIs / activationIs', () => {
-  it('errorIs matches any of the codes, only on provider.error', () => {
+describe('errorIs / outcomeIs / activationIs / orderActive / orderUnpaid', () => {
+  it("errorIs matches any of the codes, only on a provider call's failure", () => {
     const c = ctxWith();
-    expect(g.errorIs('locked')(c, err('locked'))).toBe(true);
-    expect(g.errorIs('network', 'timeout')(c, err('timeout', true))).toBe(true);
-    expect(g.errorIs('locked')(c, err('invalid-credentials'))).toBe(false);
+    expect(g.errorIs('locked')(c, failure('locked'))).toBe(true);
+    expect(g.errorIs('network', 'timeout')(c, failure('timeout', true))).toBe(true);
+    expect(g.errorIs('locked')(c, failure('invalid-credentials'))).toBe(false);
     expect(g.errorIs('locked')(c, { type: 'user.next' })).toBe(false);
   });
-  it('outcomeIs matches the payment outcome status', () => {
-    const c = ctxWith();
-    expect(g.outcomeIs('succeeded')(c, outcome({ status: 'succeeded', paymentId: 'p' }))).toBe(true);
-    expect(g.outcomeIs('declined')(c, outcome({ status: 'succeeded', paymentId: 'p' }))).toBe(false);
-    expect(g.outcomeIs('failed')(c, err('server', true))).toBe(false);
+  it("errorOf reads only a WizardError from an actor's error event", () => {
+    expect(g.errorOf(failure('locked'))).toEqual({ code: 'locked', retryable: false });
+    expect(g.errorOf({ type: 'xstate.error.actor.x', error: new Error('boom') })).toBeNull();
+    // A ProviderError is kept as plain data: the context must survive JSON (saved progress).
+    const kept = g.errorOf({ type: 'xstate.error.actor.x', error: Object.assign(new Error('slow'), { code: 'timeout', retryable: true, retryAfterMs: 5 }) });
+    expect(kept).toEqual({ code: 'timeout', retryable: true, retryAfterMs: 5 });
+    expect(kept).not.toBeInstanceOf(Error);
+    expect(g.errorOf({ type: 'user.next' })).toBeNull();
+  });
+  it('outcomeIs matches the status of the payment outcome being routed', () => {
+    const routing = (o: PaymentOutcome | null) => ctxWith({ payment: { ...ctxWith().payment, outcome: o } });
+    expect(g.outcomeIs('succeeded')(routing({ status: 'succeeded', paymentId: 'p' }))).toBe(true);
+    expect(g.outcomeIs('declined')(routing({ status: 'succeeded', paymentId: 'p' }))).toBe(false);
+    expect(g.outcomeIs('failed')(routing(null))).toBe(false);
   });
   it('activationIs matches the activation state', () => {
-    const c = ctxWith();
-    expect(g.activationIs('active')(c, activationEvent('active'))).toBe(true);
-    expect(g.activationIs('pending')(c, activationEvent('active'))).toBe(false);
-    expect(g.activationIs('failed')(c, { type: 'user.retry' })).toBe(false);
+    expect(g.activationIs('active')({ state: 'active' })).toBe(true);
+    expect(g.activationIs('pending')({ state: 'active' })).toBe(false);
+    expect(g.activationIs('failed')({ state: 'pending' })).toBe(false);
+  });
+  const voucher = { number: '1', payBy: TODAY, total: { amount: 1, currency: 'JPY' } } as const;
+  const found = (payment: PaymentOutcome | null, state: 'pending' | 'active' | 'failed'): OrderStatus => ({
+    order: order('week-3gb'),
+    payment,
+    activation: { state },
+  });
+  it('orderActive: an order found again whose plan is active', () => {
+    expect(g.orderActive(found({ status: 'succeeded', paymentId: 'p' }, 'active'))).toBe(true);
+    expect(g.orderActive(found({ status: 'succeeded', paymentId: 'p' }, 'pending'))).toBe(false);
+  });
+  it('orderUnpaid: nothing paid, or an attempt that ended without a charge', () => {
+    expect(g.orderUnpaid(found({ status: 'declined', paymentId: 'p', declineCode: 'card_declined' }, 'pending'))).toBe(true);
+    expect(g.orderUnpaid(found(null, 'pending'))).toBe(true);
+    expect(g.orderUnpaid(found({ status: 'pending-cash', paymentId: 'p', voucher }, 'pending'))).toBe(false);
   });
 });
 

@@ -1,22 +1,26 @@
 /**
  * A tiny driver over XState's pure `initialTransition` / `transition`: no timers, no DOM, and the
- * provider actors are never started (pure transitions only describe spawning them). Provider
- * results are sent as the `provider.*` events the real actors would send back.
+ * provider actors are never started (pure transitions only describe spawning them). A test
+ * answers for the running provider actor with a {@link ProviderAnswer}, which the driver turns
+ * into XState's done or error event of that actor, as the real one would finish.
  */
 import { getInitialMicrosteps, getMicrosteps, initialTransition, transition, type SnapshotFrom, type StateValue } from 'xstate';
-import type { WizardContext, WizardEvent, WizardInput } from '../../../src/machine/context.js';
+import { PROVIDER_CALLS, type ProviderCallName, type WizardContext, type WizardEvent, type WizardInput } from '../../../src/machine/context.js';
 import { wizardMachine } from '../../../src/machine/machine.js';
 import { initialContext } from '../../../src/machine/setup.js';
 import type {
   AccountStatus,
+  ActivationStatus,
   Capabilities,
   CardToken,
   Channel,
   Order,
+  OrderStatus,
   PaymentMethod,
   PaymentOutcome,
   Plan,
   StepId,
+  SupportTicket,
   WizardError,
 } from '../../../src/domain/types.js';
 
@@ -31,6 +35,48 @@ export const ICCID_19 = '8981100000000000002';
 export const ICCID_20 = '89811000000000000012';
 
 export type Snap = SnapshotFrom<typeof wizardMachine>;
+
+/** A provider actor's answer, as the tests write it: which call it answers, and with what. */
+export type ProviderAnswer =
+  | { type: 'provider.identified' }
+  | { type: 'provider.accountLoaded'; account: AccountStatus; plans: readonly Plan[] }
+  | { type: 'provider.orderCreated'; order: Order }
+  | { type: 'provider.cardTokenized'; card: CardToken }
+  | { type: 'provider.payment'; outcome: PaymentOutcome }
+  | { type: 'provider.activation'; status: ActivationStatus }
+  | { type: 'provider.supportSent'; ticket: SupportTicket }
+  | { type: 'provider.orderStatus'; status: OrderStatus }
+  /** Any running provider call fails. */
+  | { type: 'provider.error'; error: WizardError };
+export type TestEvent = WizardEvent | ProviderAnswer;
+
+/** Which calls each answer can finish, and the output it finishes them with. */
+const ANSWERS: { [T in ProviderAnswer['type']]: { calls: readonly ProviderCallName[]; output: (a: Extract<ProviderAnswer, { type: T }>) => unknown } } = {
+  'provider.identified': { calls: ['identify'], output: () => undefined },
+  'provider.accountLoaded': { calls: ['loadAccount'], output: (a) => ({ account: a.account, plans: a.plans }) },
+  'provider.orderCreated': { calls: ['createOrder'], output: (a) => a.order },
+  'provider.cardTokenized': { calls: ['tokenizeCard'], output: (a) => a.card },
+  'provider.payment': { calls: ['pay', 'authenticate', 'paymentStatus'], output: (a) => a.outcome },
+  'provider.activation': { calls: ['activationStatus'], output: (a) => a.status },
+  'provider.supportSent': { calls: ['supportRequest'], output: (a) => a.ticket },
+  'provider.orderStatus': { calls: ['findOrder'], output: (a) => a.status },
+  'provider.error': { calls: PROVIDER_CALLS, output: () => undefined },
+};
+const isAnswer = (event: TestEvent): event is ProviderAnswer => event.type in ANSWERS;
+
+/**
+ * The event XState sends the machine when the running provider actor that `answer` is for
+ * finishes; an answer no running actor is waiting for is an event the machine ignores.
+ */
+export function finished(snap: Snap, answer: ProviderAnswer): { type: string; output?: unknown; error?: unknown } {
+  const spec = ANSWERS[answer.type] as { calls: readonly string[]; output: (a: ProviderAnswer) => unknown };
+  const children = snap.children as Record<string, { src: unknown } | undefined>;
+  const id = Object.keys(children).find((key) => spec.calls.includes(String(children[key]?.src)));
+  if (id === undefined) return { type: 'test.unanswered' };
+  return answer.type === 'provider.error'
+    ? { type: `xstate.error.actor.${id}`, error: answer.error }
+    : { type: `xstate.done.actor.${id}`, output: spec.output(answer) };
+}
 
 /** A state value as a dotted path, e.g. `payment.review`. */
 export function pathOf(value: StateValue): string {
@@ -70,8 +116,8 @@ export class Wizard {
     for (const [s] of getInitialMicrosteps(wizardMachine, input)) this.visited.add(pathOf(s.value));
   }
 
-  send(event: WizardEvent): this {
-    return this.raw(event);
+  send(event: TestEvent): this {
+    return this.raw(isAnswer(event) ? finished(this.snap, event) : event);
   }
 
   /** Any event, e.g. the `xstate.after.*` events delayed transitions listen for. */
@@ -92,8 +138,8 @@ export class Wizard {
     return this.snap.context;
   }
 
-  can(event: WizardEvent): boolean {
-    return this.snap.can(event);
+  can(event: TestEvent): boolean {
+    return this.snap.can((isAnswer(event) ? finished(this.snap, event) : event) as WizardEvent);
   }
 
   hasTag(tag: 'busy' | 'error' | 'charging'): boolean {
@@ -189,9 +235,11 @@ export function order(planId: string, orderId = `ord-${planId}`): Order {
 
 export const CARD: CardToken = { brand: 'visa', last4: '4242', token: 'tok_visa' };
 
-export const err = (code: WizardError['code'], retryable = false): WizardEvent => ({ type: 'provider.error', error: { code, retryable } });
-export const outcome = (o: PaymentOutcome): WizardEvent => ({ type: 'provider.payment', outcome: o });
-export const activationEvent = (state: 'pending' | 'active' | 'failed', expiresAt?: string): WizardEvent => ({
+export const err = (code: WizardError['code'], retryable = false): ProviderAnswer => ({ type: 'provider.error', error: { code, retryable } });
+/** A provider call's failure as the machine receives it (XState's error event of an invoked actor). */
+export const failure = (code: WizardError['code'], retryable = false) => ({ type: 'xstate.error.actor.test', error: { code, retryable } }) as const;
+export const outcome = (o: PaymentOutcome): ProviderAnswer => ({ type: 'provider.payment', outcome: o });
+export const activationEvent = (state: 'pending' | 'active' | 'failed', expiresAt?: string): ProviderAnswer => ({
   type: 'provider.activation',
   status: expiresAt ? { state, expiresAt } : { state },
 });

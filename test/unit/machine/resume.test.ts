@@ -25,12 +25,13 @@ import {
   order,
   outcome,
   readyToPay,
+  type ProviderAnswer,
 } from './harness.js';
 
 const resumed: WizardEvent = { type: 'host.resumed' };
 const voucher = { number: '1', payBy: TODAY, total: { amount: 1, currency: 'JPY' } };
 
-const found = (payment: PaymentOutcome | null, activation: 'pending' | 'active' | 'failed' = 'pending', planId = 'week-3gb'): WizardEvent => ({
+const found = (payment: PaymentOutcome | null, activation: 'pending' | 'active' | 'failed' = 'pending', planId = 'week-3gb'): ProviderAnswer => ({
   type: 'provider.orderStatus',
   status: {
     order: order(planId),

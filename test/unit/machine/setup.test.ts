@@ -9,15 +9,17 @@ import { wizardMachine } from '../../../src/machine/machine.js';
 import { CASH_POLL_MS, LOGIN_COOLDOWN_S, POLL_MAX_MS, POLL_START_MS, initialContext } from '../../../src/machine/setup.js';
 import { TROUBLE_CHECKS } from '../../../src/domain/troubleshooting-checks.js';
 import type { PaymentOutcome, StepId } from '../../../src/domain/types.js';
-import { ICCID_19, PLANS, TODAY, account, activationEvent, capabilities, ctxWith, err, order, outcome } from './harness.js';
+import { ICCID_19, PLANS, TODAY, account, capabilities, ctxWith, failure, order } from './harness.js';
 
-type GuardFn = (args: { context: WizardContext; event: WizardEvent }, params: unknown) => boolean;
+/** A guard as XState calls it: with the machine's events, or a provider call's failure. */
+type GuardEvent = WizardEvent | ReturnType<typeof failure>;
+type GuardFn = (args: { context: WizardContext; event: GuardEvent }, params: unknown) => boolean;
 const guards = wizardMachine.implementations.guards as unknown as Record<string, GuardFn>;
 
 const base = ctxWith();
 const nextEv: WizardEvent = { type: 'user.next' };
 /** The context, the event (`user.next` when absent) and, for parameterised guards, the params. */
-type Case = [context: WizardContext, event?: WizardEvent, params?: unknown];
+type Case = [context: WizardContext, event?: GuardEvent, params?: unknown];
 
 const login = (l: Partial<WizardContext['login']>): WizardContext => ({ ...base, login: { ...base.login, ...l } });
 const pay = (p: Partial<WizardContext['payment']>): WizardContext => ({
@@ -26,11 +28,8 @@ const pay = (p: Partial<WizardContext['payment']>): WizardContext => ({
   order: order('week-3gb'),
   payment: { ...base.payment, ...p },
 });
-/** What the provider knows of an order: its payment and the plan's activation. */
-const orderStatus = (s: { payment: PaymentOutcome | null; activation: 'pending' | 'active' | 'failed' }): WizardEvent => ({
-  type: 'provider.orderStatus',
-  status: { order: order('week-3gb'), payment: s.payment, activation: { state: s.activation } },
-});
+/** A context whose payment outcome is on its way to its state. */
+const routing = (o: PaymentOutcome): WizardContext => ({ ...base, payment: { ...base.payment, outcome: o } });
 const trouble = (t: Partial<WizardContext['trouble']>): WizardContext => ({ ...base, trouble: { ...base.trouble, ...t } });
 
 /** For every guard: a case where it holds, and one where it does not. */
@@ -47,7 +46,7 @@ const cases: Record<string, { yes: Case; no: Case }> = {
     // The channel the host fixed was never asked: not a place to return to.
     no: [initialContext({ today: TODAY, channel: 'online' }), { type: 'user.goto', step: 'channel' }, { step: 'channel' }],
   },
-  sessionExpired: { yes: [base, err('session-expired')], no: [base, err('invalid-credentials')] },
+  sessionExpired: { yes: [base, failure('session-expired')], no: [base, failure('invalid-credentials')] },
   resumeAt: { yes: [{ ...base, resumeStep: 'payment' }, nextEv, { step: 'payment' }], no: [{ ...base, resumeStep: 'plan' }, nextEv, { step: 'payment' }] },
   canReportHostPayment: { yes: [pay({ confirmed: true })], no: [pay({ confirmed: false })] },
   resumeAtOpenVoucher: {
@@ -56,8 +55,8 @@ const cases: Record<string, { yes: Case; no: Case }> = {
   },
   presetShop: { yes: [initialContext({ today: TODAY, channel: 'shop' })], no: [initialContext({ today: TODAY, channel: 'online' })] },
   loginComplete: { yes: [login({ username: 'mika', passwordFilled: true })], no: [login({ method: 'iccid', iccid: ICCID_19, email: 'x' })] },
-  credentialsRejectedTooOften: { yes: [login({ failures: 4 }), err('invalid-credentials')], no: [login({ failures: 3 }), err('invalid-credentials')] },
-  credentialsRejected: { yes: [base, err('invalid-credentials')], no: [base, err('locked')] },
+  credentialsRejectedTooOften: { yes: [login({ failures: 4 }), failure('invalid-credentials')], no: [login({ failures: 3 }), failure('invalid-credentials')] },
+  credentialsRejected: { yes: [base, failure('invalid-credentials')], no: [base, failure('locked')] },
   cooldownOver: { yes: [login({ cooldownLeft: 1 })], no: [login({ cooldownLeft: 2 })] },
   coolingDown: { yes: [login({ cooldownLeft: 1 })], no: [login({ cooldownLeft: 0 })] },
   accountEligible: { yes: [{ ...base, account: account() }], no: [{ ...base, account: account({ expiresAt: '2020-01-01T00:00:00Z' }) }] },
@@ -75,27 +74,18 @@ const cases: Record<string, { yes: Case; no: Case }> = {
       { type: 'user.payment.method', method: 'konbini' },
     ],
   },
-  paymentSucceeded: { yes: [base, outcome({ status: 'succeeded', paymentId: 'p' })], no: [base, outcome({ status: 'failed', paymentId: 'p' })] },
+  // The outcome on its way to its state (the `payment.outcome` state routes it).
+  paymentSucceeded: { yes: [routing({ status: 'succeeded', paymentId: 'p' })], no: [routing({ status: 'failed', paymentId: 'p' })] },
   paymentNeedsAction: {
-    yes: [base, outcome({ status: 'requires-action', paymentId: 'p', action: 'authenticate' })],
-    no: [base, outcome({ status: 'succeeded', paymentId: 'p' })],
+    yes: [routing({ status: 'requires-action', paymentId: 'p', action: 'authenticate' })],
+    no: [routing({ status: 'succeeded', paymentId: 'p' })],
   },
   paymentPendingCash: {
-    yes: [base, outcome({ status: 'pending-cash', paymentId: 'p', voucher: { number: '1', payBy: TODAY, total: { amount: 1, currency: 'JPY' } } })],
-    no: [base, outcome({ status: 'succeeded', paymentId: 'p' })],
+    yes: [routing({ status: 'pending-cash', paymentId: 'p', voucher: { number: '1', payBy: TODAY, total: { amount: 1, currency: 'JPY' } } })],
+    no: [routing({ status: 'succeeded', paymentId: 'p' })],
   },
-  paymentDeclined: {
-    yes: [base, outcome({ status: 'declined', paymentId: 'p', declineCode: 'card_declined' })],
-    no: [base, outcome({ status: 'failed', paymentId: 'p' })],
-  },
-  paymentFailed: {
-    yes: [base, outcome({ status: 'failed', paymentId: 'p' })],
-    no: [base, outcome({ status: 'declined', paymentId: 'p', declineCode: 'card_declined' })],
-  },
-  errorRetryable: { yes: [base, err('network', true)], no: [base, err('network', false)] },
-  alreadyPaid: { yes: [base, err('already-paid')], no: [base, err('conflict')] },
-  activationActive: { yes: [base, activationEvent('active')], no: [base, activationEvent('pending')] },
-  activationFailed: { yes: [base, activationEvent('failed')], no: [base, activationEvent('active')] },
+  errorRetryable: { yes: [base, failure('network', true)], no: [base, failure('network', false)] },
+  alreadyPaid: { yes: [base, failure('already-paid')], no: [base, failure('conflict')] },
   pollBudgetLeft: {
     yes: [{ ...base, activation: { ...base.activation, elapsedMs: 0 } }],
     no: [{ ...base, activation: { ...base.activation, elapsedMs: 599_000 } }],
@@ -105,20 +95,6 @@ const cases: Record<string, { yes: Case; no: Case }> = {
   cameFromDone: { yes: [trouble({ from: 'done' })], no: [trouble({ from: 'activation' })] },
   lookingUp: { yes: [{ ...base, lookup: true }], no: [base] },
   messageSendable: { yes: [base, { type: 'user.trouble.send', ok: true }], no: [base, { type: 'user.trouble.send', ok: false }] },
-  orderActive: {
-    yes: [base, orderStatus({ payment: { status: 'succeeded', paymentId: 'p' }, activation: 'active' })],
-    no: [base, orderStatus({ payment: { status: 'succeeded', paymentId: 'p' }, activation: 'pending' })],
-  },
-  orderUnpaid: {
-    yes: [base, orderStatus({ payment: { status: 'declined', paymentId: 'p', declineCode: 'card_declined' }, activation: 'pending' })],
-    no: [
-      base,
-      orderStatus({
-        payment: { status: 'pending-cash', paymentId: 'p', voucher: { number: '1', payBy: TODAY, total: { amount: 1, currency: 'JPY' } } },
-        activation: 'pending',
-      }),
-    ],
-  },
 };
 
 describe('named guards as wired in setup', () => {
@@ -133,7 +109,7 @@ describe('named guards as wired in setup', () => {
   });
 
   it('guards that read an event are false for other events', () => {
-    for (const name of ['credentialsRejected', 'methodOffered', 'paymentSucceeded', 'errorRetryable', 'alreadyPaid', 'activationActive', 'sessionExpired']) {
+    for (const name of ['credentialsRejected', 'methodOffered', 'paymentSucceeded', 'errorRetryable', 'alreadyPaid', 'sessionExpired']) {
       expect(guards[name]!({ context: { ...base, account: account() }, event: nextEv }, undefined)).toBe(false);
     }
     expect(guards.canGoTo!({ context: base, event: nextEv }, { step: 'validity' })).toBe(false);
@@ -185,13 +161,14 @@ describe('delays and constants', () => {
 });
 
 describe('provider actor stubs', () => {
-  it('fail loudly when the edge did not provide them', () => {
+  it('fail loudly when the edge did not provide them', async () => {
     const logic = wizardMachine.implementations.actors.identify as AnyActorLogic;
     const errors: unknown[] = [];
     // As the machine invokes it: its `src` is its name.
     const actor = createActor(logic, { input: {}, src: 'identify' } as never);
     actor.subscribe({ error: (e) => errors.push(e) });
     actor.start();
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(String(errors[0])).toContain('"identify" provider actor was not provided');
   });
 });

@@ -27,6 +27,7 @@ import {
   toChoosing,
   toPlan,
   toReview,
+  type ProviderAnswer,
 } from './harness.js';
 
 const next = { type: 'user.next' } as const;
@@ -38,7 +39,7 @@ const hostSession = { type: 'host.session' } as const;
 const identified = { type: 'provider.identified' } as const;
 const expired = err('session-expired');
 const reported = (paymentId = 'host-pay-1'): WizardEvent => ({ type: 'host.payment.reported', paymentId });
-const loaded: WizardEvent = { type: 'provider.accountLoaded', account: account(), plans: PLANS };
+const loaded: ProviderAnswer = { type: 'provider.accountLoaded', account: account(), plans: PLANS };
 const VOUCHER: CashVoucher = { number: '1234-5678', payBy: inDays(3), total: { amount: 1500, currency: 'JPY' } };
 
 // ---------------------------------------------------------------- skipping questions

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { WizardEvent, PayInput } from '../../../src/machine/context.js';
+import type { PayInput } from '../../../src/machine/context.js';
 import { CASH_POLL_MS, initialContext } from '../../../src/machine/setup.js';
 import { idempotencyKey } from '../../../src/machine/steps/payment.js';
 import type { CashVoucher } from '../../../src/domain/types.js';
-import { CARD, TODAY, Wizard, account, atChoosing, atReview, capabilities, err, order, outcome, readyToPay } from './harness.js';
+import { CARD, TODAY, Wizard, account, atChoosing, atReview, capabilities, err, order, outcome, readyToPay, type ProviderAnswer } from './harness.js';
 
 const next = { type: 'user.next' } as const;
 const back = { type: 'user.back' } as const;
 const pay = { type: 'user.payment.pay' } as const;
 const retry = { type: 'user.retry' } as const;
-const tokenized: WizardEvent = { type: 'provider.cardTokenized', card: CARD };
+const tokenized: ProviderAnswer = { type: 'provider.cardTokenized', card: CARD };
 const VOUCHER: CashVoucher = { number: '1234-5678', payBy: '2026-11-29T14:59:59.000Z', total: { amount: 1500, currency: 'JPY' } };
 
 /** The input the last step gave the `pay` actor. */
