@@ -1,9 +1,11 @@
 // ESLint (flat config): the recommended presets of ESLint, typescript-eslint (type-aware),
-// eslint-plugin-lit and eslint-plugin-wc, plus a few import rules: no cycles, imports first.
+// eslint-plugin-lit and eslint-plugin-wc, plus a few import rules: no cycles, imports first, and
+// eslint-plugin-compat on the browser code against the supported browsers.
 // eslint-config-prettier comes last, so no rule here argues with Prettier about layout.
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import prettier from 'eslint-config-prettier';
+import compat from 'eslint-plugin-compat';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
 import lit from 'eslint-plugin-lit';
@@ -107,6 +109,32 @@ export default defineConfig([
   },
   // The bench drives pages from Node and runs functions inside them.
   { files: ['bench/**'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
+
+  // The browsers the wizard supports are package.json's `browserslist` (the README's "Supported
+  // browsers"): every web and JavaScript API that src/ uses must be in all of them, or be
+  // feature-detected with a fallback. Only src/: it is what ships to travellers' phones; the tests,
+  // stories, scripts and server run in Node or in the browsers the test runs pick. `lintAllEsApis`
+  // says outright what the plugin infers from the absence of a Babel config: nothing polyfills the
+  // JavaScript built-ins, so they are checked too (those newer than ES2023, such as
+  // `Promise.withResolvers`, tsc already rejects: tsconfig.json's `lib`).
+  // The plugin's data misses some web APIs that TypeScript's DOM lib has and the range lacks:
+  // those are restricted here, each with what to use instead. A use behind a feature test takes
+  // a disable comment that says so.
+  {
+    files: ['src/**'],
+    extends: [compat.configs['flat/recommended']],
+    settings: { lintAllEsApis: true },
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'AbortSignal',
+          property: 'any',
+          message: 'Not in iOS/Safari before 17.4 or Firefox before 124: use anySignal() from src/providers/abort.ts.',
+        },
+      ],
+    },
+  },
 
   prettier,
 ]);

@@ -26,6 +26,7 @@ import type {
   Session,
   SupportRequest,
 } from './contract.js';
+import { anySignal } from './abort.js';
 import { ProviderError } from './errors.js';
 import * as v from './http-validate.js';
 
@@ -190,7 +191,7 @@ export class HttpProvider implements Provider {
   async #attempt(method: string, path: string, signal: AbortSignal, o: RequestOptions): Promise<unknown> {
     signal.throwIfAborted();
     const timeout = AbortSignal.timeout(this.#o.timeoutMs);
-    const either = AbortSignal.any([signal, timeout]);
+    const either = anySignal([signal, timeout]);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (o.body !== undefined) headers['content-type'] = 'application/json';
     // A custom header a cross-site form cannot send: the server's CSRF check.

@@ -4,11 +4,12 @@
  * retries and their back-off, and what each request carries. The provider against the real
  * reference server is test/server/http-provider.test.ts.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Credentials, PayRequest, Session } from '../../src/providers/contract.js';
 import { ProviderError } from '../../src/providers/errors.js';
 import { HttpProvider, type HttpProviderOptions } from '../../src/providers/http.js';
 import { DEMO_PASSWORD } from '../../src/domain/test-accounts.js';
+import { withoutAbortSignal } from './without-abort-signal.js';
 
 const BASE = 'https://shop.test/api';
 const S: Session = { id: 'cookie' };
@@ -691,6 +692,40 @@ describe("the caller's AbortSignal", () => {
     const f = scripted(hangs);
     await expect(provider(f).plans(S, controller.signal)).rejects.toBe(controller.signal.reason);
     expect(f.calls).toHaveLength(0);
+  });
+});
+
+describe('in a browser without AbortSignal.any (iOS and Safari before 17.4, Firefox before 124): the fallback of src/providers/abort.ts', () => {
+  let putBack: () => void = () => {};
+  beforeEach(() => {
+    putBack = withoutAbortSignal('any');
+  });
+  afterEach(() => {
+    putBack();
+  });
+
+  it('signs in, the request carrying a signal that has not aborted', async () => {
+    expect((AbortSignal as Partial<typeof AbortSignal>).any).toBeUndefined();
+    const f = scripted(json(200, { expiresAt: '2026-11-26T03:30:00.000Z' }));
+    expect(await provider(f).identify(SIGN_IN, sig())).toEqual({ id: 'cookie' });
+    expect(f.calls[0]!.signal.aborted).toBe(false);
+  });
+
+  it('a fetch that never answers still times out after `timeoutMs`: `timeout`', async () => {
+    const f = scripted(hangs);
+    expect(await providerError(provider(f, { timeoutMs: 30, retries: 0 }).identify(SIGN_IN, sig()))).toMatchObject({ code: 'timeout' });
+    expect(f.calls[0]!.signal.aborted).toBe(true);
+  });
+
+  it("aborting mid-call still rejects with the caller's reason", async () => {
+    const controller = new AbortController();
+    const reason = new Error('the person went back');
+    const f = scripted((call) => {
+      setTimeout(() => controller.abort(reason), 10);
+      return hangs(call);
+    });
+    await expect(provider(f).identify(SIGN_IN, controller.signal)).rejects.toBe(reason);
+    expect(f.calls[0]!.signal.reason).toBe(reason);
   });
 });
 
