@@ -6,6 +6,14 @@ import { css } from 'lit';
  * the size container these queries ask about.
  */
 export const laterStyles = css`
+  /*
+   * The host's own payment UI (the payment slot) keeps the engines' light form controls in the
+   * dark palette: their dark buttons differ by engine (WebKitGTK draws white on light grey,
+   * 1.81:1), and a host styles its own widgets.
+   */
+  slot[name='payment'] {
+    color-scheme: light;
+  }
   .brand-logo {
     max-height: 2rem;
     max-width: 100%;

@@ -37,6 +37,12 @@ function accountSummary(v: LaterViewHost) {
   </section>`;
 }
 
+/**
+ * A plan the arrow keys moved to is brought into view: WebKit moves focus through a radio group
+ * without scrolling to it, so in a long list the chosen plan could be off screen.
+ */
+const showFocused = (event: FocusEvent): void => (event.target as HTMLElement).scrollIntoView({ block: 'nearest' });
+
 function planChoice(v: LaterViewHost, plan: Plan, recommendedId: string | null) {
   const m = v.m.plan;
   const a = v.ctx.account!;
@@ -58,6 +64,7 @@ function planChoice(v: LaterViewHost, plan: Plan, recommendedId: string | null) 
       .checked=${v.ctx.selectedPlanId === plan.id}
       aria-describedby="${id}-meta ${id}-effect"
       @change=${() => v.send({ type: 'user.plan.select', planId: plan.id })}
+      @focus=${showFocused}
     />
     <span class="choice-text">
       <span class="choice-title"
