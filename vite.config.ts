@@ -2,6 +2,9 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, type Plugin, type PluginOption, type Rolldown } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+import { BROWSER_TARGETS } from './vite.embed.config.js';
+import { firefox } from './scripts/vitest-firefox.js';
+import { webkit } from './scripts/vitest-webkit.js';
 import { compileHints } from './scripts/compile-hints.js';
 import { minifyLiterals } from './scripts/minify-literals.js';
 
@@ -97,16 +100,37 @@ function preloadLazyChunks(names: readonly string[] = ['later', 'en-later', 'dem
 const storybookTest = (): PluginOption =>
   process.env.VITEST ? import('@storybook/addon-vitest/vitest-plugin').then(({ storybookTest: plugin }) => plugin({ configDir: '.storybook' })) : [];
 
-/** Headless Chromium (Debian's, found by scripts/chromium.mjs) through Playwright: the browser and storybook projects. */
-const chromiumBrowser = () => ({
+/** The page's language and time zone in every engine: a test's result may not depend on the machine's. */
+const LOCALE = 'en-US';
+const TIME_ZONE = 'Asia/Tokyo';
+
+/**
+ * The three engines the browser and storybook suites run in, each from Debian's packages:
+ * Chromium through Playwright, Firefox ESR over WebDriver BiDi (scripts/vitest-firefox.ts) and
+ * WebKitGTK through its WebDriver server (scripts/vitest-webkit.ts). `ENGINES=chromium,firefox`
+ * runs fewer. Each engine is a project of its own (`browser-firefox`, `storybook-webkit`, …):
+ * instances of one project share the test page's set-up scripts, and each provider brings its own.
+ */
+const ENGINES = (process.env.ENGINES ?? 'chromium,firefox,webkit').split(',');
+const ENGINE_INSTANCES = [
+  {
+    browser: 'chromium' as const,
+    provider: playwright({
+      launchOptions: { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS },
+      contextOptions: { locale: LOCALE, timezoneId: TIME_ZONE },
+    }),
+  },
+  { browser: 'firefox' as const, provider: firefox({ locale: LOCALE, timezoneId: TIME_ZONE }) },
+  // MiniBrowser has no headless mode: it runs on a virtual display of its own (Xvfb).
+  { browser: 'webkit' as const, headless: false, provider: webkit({ locale: LOCALE, timezoneId: TIME_ZONE }) },
+].filter((instance) => ENGINES.includes(instance.browser));
+
+/** The browser settings of a suite's project in one engine. */
+const inEngine = (instance: (typeof ENGINE_INSTANCES)[number]) => ({
   enabled: true,
   headless: true,
-  provider: playwright({
-    launchOptions: { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS },
-    // The same language and time zone on every machine: a test's result may not depend on them.
-    contextOptions: { locale: 'en-US', timezoneId: 'Asia/Tokyo' },
-  }),
-  instances: [{ browser: 'chromium' as const }],
+  // (A copy: Vitest writes the project's name into the instance it is given.)
+  instances: [{ ...instance }],
   screenshotFailures: false,
 });
 
@@ -114,7 +138,17 @@ export default defineConfig({
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   // The standalone page (index.html). dist/lib (npm package) and dist/embed (vite.embed.config.ts) sit beside it.
-  build: { target: 'es2022', outDir: 'dist/app' },
+  build: {
+    // The supported browsers (package.json's browserslist), as the embed is built for them.
+    target: BROWSER_TARGETS,
+    outDir: 'dist/app',
+    modulePreload: {
+      // A lazy chunk's dependencies include the entry, which is running already: a preload of it
+      // makes Firefox fire `error` on the link (Chromium and WebKit fire `load`), which a host's
+      // error monitoring would log on every visit. The entry is never preloaded again.
+      resolveDependencies: (_file, deps) => deps.filter((dep) => !/^assets\/index-[\w-]+\.js$/.test(dep)),
+    },
+  },
   plugins: [minifyLiterals(), preloadLazyChunks(), compileHints()],
   optimizeDeps: { include: ['lit', 'lit/directive-helpers.js'] },
   test: {
@@ -127,35 +161,35 @@ export default defineConfig({
           environment: 'node',
         },
       },
-      {
+      ...ENGINE_INSTANCES.map((instance) => ({
         plugins: [wtrSocketStub(), framedTestPages()],
         optimizeDeps: {
           include: ['xstate', 'react', 'react-dom', 'react-dom/client', 'vue', '@open-wc/testing > chai-a11y-axe', '@open-wc/testing > @esm-bundle/chai'],
           exclude: ['@open-wc/testing', 'lit', 'lit-html', 'lit-element', '@lit/reactive-element'],
         },
         test: {
-          name: 'browser',
+          name: `browser-${instance.browser}`,
           include: ['test/browser/**/*.test.ts'],
           // Saved progress is cleared around each test (test/browser/setup.ts).
           setupFiles: ['test/browser/setup.ts'],
           globals: true,
           testTimeout: 20_000,
-          browser: chromiumBrowser(),
+          browser: inEngine(instance),
         },
-      },
-      {
-        // Every story in stories/ as a test: rendered in Chromium, its play function run, then axe
-        // (the a11y addon with `a11y.test: 'error'`). The stories come from .storybook/main.ts.
+      })),
+      // Every story in stories/ as a test: rendered in each engine, its play function run, then
+      // axe (the a11y addon with `a11y.test: 'error'`). The stories come from .storybook/main.ts.
+      ...ENGINE_INSTANCES.map((instance) => ({
         plugins: [storybookTest()],
         optimizeDeps: {
           include: ['lit', 'lit/directive-helpers.js', 'lit/directive.js', 'lit/directives/if-defined.js', 'xstate', 'axe-core'],
         },
         test: {
-          name: 'storybook',
+          name: `storybook-${instance.browser}`,
           testTimeout: 20_000,
-          browser: chromiumBrowser(),
+          browser: inEngine(instance),
         },
-      },
+      })),
     ],
   },
 });

@@ -14,6 +14,7 @@ import '../../src/define.js';
 import type { EsimRenewalWizard } from '../../src/element/esim-renewal-wizard.js';
 import type { ActivationScenario } from '../../src/domain/codes.js';
 import { CARD_DECLINED, CARD_OK, DEMO_PASSWORD, demo, q, root, state, waitForState } from './flows-helpers.js';
+import { ENGINE } from './engines.js';
 
 interface Kb {
   el: EsimRenewalWizard;
@@ -47,9 +48,11 @@ const describeNode = (n: Element | null) =>
     ? `${n.tagName.toLowerCase()}${n.id ? `#${n.id}` : ''}${(n as HTMLInputElement).name ? `[name=${(n as HTMLInputElement).name}]` : ''}${(n as HTMLInputElement).type === 'radio' ? `[value=${(n as HTMLInputElement).value}]` : ''} "${(n.textContent ?? '').trim().slice(0, 30)}"`
     : 'null';
 
+/** Keys pressed for real; then the engine's next frame, when WebKit has brought the focused element into view. */
 async function press(kb: Kb, keys: string): Promise<void> {
   await userEvent.keyboard(keys);
   await kb.el.updateComplete;
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 }
 
 /** Focus is in the wizard, shows a focus ring, and is on screen. */
@@ -57,13 +60,18 @@ function expectFocusVisible(kb: Kb, where: string): HTMLElement {
   expect(document.activeElement, `${where}: focus is in the wizard, not on ${document.activeElement?.tagName}`).to.equal(kb.el);
   const a = kb.el.shadowRoot!.activeElement as HTMLElement | null;
   expect(a, `${where}: a focused element in the shadow root`).to.not.equal(null);
-  expect(a!.matches(':focus-visible'), `${where}: ${describeNode(a)} matches :focus-visible`).to.equal(true);
+  // (WebKit does not match :focus-visible after the arrow keys move through a radio group; the
+  // stylesheet gives radios their ring on :focus, which every engine matches.)
+  expect(a!.matches(':focus-visible') || a!.matches("input[type='radio']:focus"), `${where}: ${describeNode(a)} matches :focus-visible`).to.equal(true);
   const cs = getComputedStyle(a!);
   const ring = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== 'none';
   expect(ring, `${where}: ${describeNode(a)} has a focus ring (outline ${cs.outlineStyle} ${cs.outlineWidth}, box-shadow ${cs.boxShadow})`).to.equal(true);
   const r = a!.getBoundingClientRect();
   expect(r.width > 0 && r.height > 0, `${where}: ${describeNode(a)} has a size`).to.equal(true);
-  expect(r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth, `${where}: ${describeNode(a)} is on screen`).to.equal(true);
+  expect(
+    r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth,
+    `${where}: ${describeNode(a)} is on screen (${JSON.stringify(r)} in ${innerWidth}×${innerHeight})`,
+  ).to.equal(true);
   return a!;
 }
 
@@ -78,7 +86,15 @@ function expectHeadingFocused(kb: Kb, where: string): void {
  * What Tab should visit in the wizard, in order: visible controls, one stop per radio group (the
  * checked radio, or the first), the header's language switcher included.
  */
-function tabbables(kb: Kb): Element[] {
+/**
+ * Native radio groups differ by engine, and the wizard keeps the engine's own behaviour: WebKit
+ * enters a group with nothing checked at its last radio when going backwards (Shift+Tab), where
+ * Chromium and Firefox enter at the first, and its arrow keys stop at the ends of a group
+ * instead of wrapping round.
+ */
+const WEBKIT_RADIOS = ENGINE === 'webkit';
+
+function tabbables(kb: Kb, direction: 'forward' | 'backward' = 'forward'): Element[] {
   const all = [...root(kb.el).querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')].filter(
     (n) => !(n as HTMLButtonElement).disabled && n.checkVisibility({ visibilityProperty: true }),
   );
@@ -87,7 +103,7 @@ function tabbables(kb: Kb): Element[] {
     if (!(n instanceof HTMLInputElement) || n.type !== 'radio') return true;
     if (seen.has(n.name)) return false;
     const group = all.filter((x): x is HTMLInputElement => x instanceof HTMLInputElement && x.name === n.name);
-    const stop = group.find((x) => x.checked) ?? group[0];
+    const stop = group.find((x) => x.checked) ?? (direction === 'backward' && WEBKIT_RADIOS ? group.at(-1) : group[0]);
     if (stop !== n) return false;
     seen.add(n.name);
     return true;
@@ -119,7 +135,7 @@ async function expectNoTrap(kb: Kb, where: string): Promise<void> {
     backward.push(expectFocusVisible(kb, `${where}, Shift+Tab ${i + 1}`));
   }
   expect(focused(kb), `${where}: Shift+Tab leaves the wizard before its first control`).to.equal(kb.before);
-  expect(backward.map(describeNode), `${where}: Shift+Tab order`).to.deep.equal([...expected].reverse().map(describeNode));
+  expect(backward.map(describeNode), `${where}: Shift+Tab order`).to.deep.equal([...tabbables(kb, 'backward')].reverse().map(describeNode));
 }
 
 /** Tabs forward until `match` has focus, checking the focus ring on the way. */
@@ -356,14 +372,22 @@ describe('keyboard only', () => {
       expect(a.checked).to.equal(true);
       seen.push(a.value);
     }
-    expect(seen, 'down, wrapping to the first').to.deep.equal(['date', 'days', 'unknown', 'date']);
-    await press(kb, '{ArrowUp}');
-    expect(checkedValue(kb, 'validity-mode'), 'up wraps to the last').to.equal('unknown');
-    await press(kb, '{ArrowRight}');
-    expect(checkedValue(kb, 'validity-mode')).to.equal('date');
+    if (WEBKIT_RADIOS) {
+      expect(seen, 'down, stopping at the last').to.deep.equal(['date', 'days', 'unknown', 'unknown']);
+      await press(kb, '{ArrowUp}');
+      expect(checkedValue(kb, 'validity-mode'), 'up').to.equal('days');
+      await press(kb, '{ArrowRight}');
+      expect(checkedValue(kb, 'validity-mode')).to.equal('unknown');
+    } else {
+      expect(seen, 'down, wrapping to the first').to.deep.equal(['date', 'days', 'unknown', 'date']);
+      await press(kb, '{ArrowUp}');
+      expect(checkedValue(kb, 'validity-mode'), 'up wraps to the last').to.equal('unknown');
+      await press(kb, '{ArrowRight}');
+      expect(checkedValue(kb, 'validity-mode')).to.equal('date');
+      await press(kb, '{ArrowLeft}');
+    }
     expect(checkedValue(kb, 'platform'), 'the other group did not move').to.equal('ios');
-    // The urgency for “I don’t know” came and went with the selection: the machine followed the keys.
-    await press(kb, '{ArrowLeft}');
+    // The urgency for “I don’t know” came with the selection: the machine followed the keys.
     expect(q(kb.el, '[data-urgency="unknown"]')).to.not.equal(null);
     await press(kb, '{Tab}');
     const next = expectFocusVisible(kb, 'Tab out of the group');

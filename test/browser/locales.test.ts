@@ -8,7 +8,8 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { SimulatedClock } from 'xstate';
-import { cdp, userEvent } from 'vitest/browser';
+import { userEvent } from 'vitest/browser';
+import { CAN_EMULATE_MEDIA, NEEDS_MEDIA_EMULATION, emulateMedia } from './engines.js';
 import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
 import '../../src/define.js';
 import type { EsimRenewalWizard } from '../../src/element/esim-renewal-wizard.js';
@@ -41,11 +42,6 @@ import { DEMO_PASSWORD } from '../../src/domain/test-accounts.js';
 const OTHERS = LOCALES.filter((l): l is Exclude<Locale, 'en'> => l !== 'en');
 
 const matches = (expected: ViewStateEntry['state'], actual: string) => (typeof expected === 'string' ? expected === actual : expected.test(actual));
-
-/** Emulates the system's colour scheme (Chromium's DevTools protocol; Vitest's `page` has no media emulation). */
-async function emulateMedia(features: { name: string; value: string }[]): Promise<void> {
-  await cdp().send('Emulation.setEmulatedMedia', { features });
-}
 
 /** The entry's selectors, still true whatever the language. */
 function expectSelectors(el: EsimRenewalWizard, entry: ViewStateEntry, where: string): void {
@@ -130,7 +126,7 @@ describe('every view state in every language', () => {
         await expect(el).to.be.accessible();
       });
 
-      it('system dark mode, theme="auto" (English)', async () => {
+      it.skipIf(!CAN_EMULATE_MEDIA)(`system dark mode, theme="auto" (English)${NEEDS_MEDIA_EMULATION}`, async () => {
         el.setAttribute('lang', 'en');
         el.setAttribute('theme', 'auto');
         await emulateMedia([{ name: 'prefers-color-scheme', value: 'dark' }]);
@@ -151,7 +147,7 @@ describe('every view state in every language', () => {
 describe('theme', () => {
   afterEach(() => emulateMedia([]));
 
-  it('light by default, dark with theme="dark", and theme="light" wins over a dark system', async () => {
+  it('light by default, dark with theme="dark"', async () => {
     const m = await mountDemo();
     const scheme = () => getComputedStyle(q(m.el, '.base')!).colorScheme;
     const background = () => getComputedStyle(q(m.el, '.base')!).backgroundColor;
@@ -162,11 +158,19 @@ describe('theme', () => {
     await m.el.updateComplete;
     expect(scheme()).to.equal('dark');
     expect(background()).to.not.equal(light);
-    await emulateMedia([{ name: 'prefers-color-scheme', value: 'dark' }]);
     m.el.theme = 'light';
     await m.el.updateComplete;
     expect(scheme()).to.equal('light');
     expect(background()).to.equal(light);
+  });
+
+  it.skipIf(!CAN_EMULATE_MEDIA)(`theme="light" wins over a dark system; "auto" follows it${NEEDS_MEDIA_EMULATION}`, async () => {
+    const m = await mountDemo();
+    const scheme = () => getComputedStyle(q(m.el, '.base')!).colorScheme;
+    await emulateMedia([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    m.el.theme = 'light';
+    await m.el.updateComplete;
+    expect(scheme()).to.equal('light');
     m.el.theme = 'auto';
     await m.el.updateComplete;
     expect(scheme()).to.equal('dark');

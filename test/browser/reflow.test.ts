@@ -5,7 +5,8 @@
  * ask for reduced motion (2.3.3).
  */
 import { expect } from '@open-wc/testing';
-import { cdp, page } from 'vitest/browser';
+import { page } from 'vitest/browser';
+import { CAN_EMULATE_MEDIA, NEEDS_MEDIA_EMULATION, emulateMedia } from './engines.js';
 import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
 import { SimulatedClock } from 'xstate';
 import type { EsimRenewalWizard } from '../../src/element/esim-renewal-wizard.js';
@@ -234,10 +235,10 @@ describe('summaries follow the wizard’s width', () => {
 
 describe('reduced motion', () => {
   afterEach(async () => {
-    await cdp().send('Emulation.setEmulatedMedia', { features: [] });
+    await emulateMedia([]);
   });
 
-  it('the spinner turns normally and stands still with prefers-reduced-motion: reduce', async () => {
+  it.skipIf(!CAN_EMULATE_MEDIA)(`the spinner turns normally and stands still with prefers-reduced-motion: reduce${NEEDS_MEDIA_EMULATION}`, async () => {
     const el = await reach(
       { mount: mountHere },
       VIEW_STATES.find((e) => e.id === 'login.submitting')!,
@@ -246,7 +247,7 @@ describe('reduced motion', () => {
     expect(spinner, 'a spinner while signing in').to.not.equal(null);
     expect(getComputedStyle(spinner).animationName).to.equal('spin');
     expect(getComputedStyle(spinner).animationIterationCount).to.equal('infinite');
-    await cdp().send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-reduced-motion', value: 'reduce' }] });
+    await emulateMedia([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
     expect(matchMedia('(prefers-reduced-motion: reduce)').matches, 'emulated').to.equal(true);
     expect(getComputedStyle(spinner).animationName).to.equal('none');
     expect(spinner.getAnimations(), 'no running animation').to.have.length(0);

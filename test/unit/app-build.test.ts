@@ -3,7 +3,7 @@
  * it as it loads, and it preloads, at low priority, the chunks it fetches right after the first
  * step renders; those are compiled as they run.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMPILE_HINT } from '../../scripts/compile-hints.js';
 import { ROOT, requireBuilt } from './built.js';
@@ -27,5 +27,13 @@ describe('dist/app', () => {
         name,
       ).toBe(true);
     for (const p of preloads) expect(read(p), p).not.toContain(COMPILE_HINT);
+  });
+
+  it('never preloads the entry again when a lazy chunk loads (Firefox fires `error` on that link)', () => {
+    const entry = [...html.matchAll(/<script type="module"[^>]* src="\/([^"]+)"/g)].map((m) => m[1]!)[0]!;
+    const chunks = readdirSync(`${APP}/assets`).filter((f) => f.endsWith('.js'));
+    expect(chunks.length).toBeGreaterThan(3);
+    // Vite's preload helper lists each dynamic import's dependencies as "assets/…" strings.
+    for (const chunk of chunks) expect(read(`/assets/${chunk}`), chunk).not.toContain(`"${entry}"`);
   });
 });
