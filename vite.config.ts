@@ -2,7 +2,7 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, type Plugin, type PluginOption, type Rolldown } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
-import { BROWSER_TARGETS } from './vite.embed.config.js';
+import { BROWSER_TARGETS, CSS_TARGETS } from './vite.embed.config.js';
 import { firefox } from './scripts/vitest-firefox.js';
 import { webkit } from './scripts/vitest-webkit.js';
 import { compileHints } from './scripts/compile-hints.js';
@@ -141,6 +141,7 @@ export default defineConfig({
   build: {
     // The supported browsers (package.json's browserslist), as the embed is built for them.
     target: BROWSER_TARGETS,
+    cssTarget: CSS_TARGETS,
     outDir: 'dist/app',
     modulePreload: {
       // A lazy chunk's dependencies include the entry, which is running already: a preload of it
