@@ -165,7 +165,17 @@ export default defineConfig({
       ...ENGINE_INSTANCES.map((instance) => ({
         plugins: [wtrSocketStub(), framedTestPages()],
         optimizeDeps: {
-          include: ['xstate', 'react', 'react-dom', 'react-dom/client', 'vue', '@open-wc/testing > chai-a11y-axe', '@open-wc/testing > @esm-bundle/chai'],
+          // (@vitest/browser/locators: the Firefox provider's locators; found late, it reloads the page mid-run.)
+          include: [
+            'xstate',
+            'react',
+            'react-dom',
+            'react-dom/client',
+            'vue',
+            '@open-wc/testing > chai-a11y-axe',
+            '@open-wc/testing > @esm-bundle/chai',
+            '@vitest/browser/locators',
+          ],
           exclude: ['@open-wc/testing', 'lit', 'lit-html', 'lit-element', '@lit/reactive-element'],
         },
         test: {
@@ -183,7 +193,7 @@ export default defineConfig({
       ...ENGINE_INSTANCES.map((instance) => ({
         plugins: [storybookTest()],
         optimizeDeps: {
-          include: ['lit', 'lit/directive-helpers.js', 'lit/directive.js', 'lit/directives/if-defined.js', 'xstate', 'axe-core'],
+          include: ['lit', 'lit/directive-helpers.js', 'lit/directive.js', 'lit/directives/if-defined.js', 'xstate', 'axe-core', '@vitest/browser/locators'],
         },
         test: {
           name: `storybook-${instance.browser}`,
