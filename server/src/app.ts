@@ -70,6 +70,23 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * Listens, and says which port is taken and how to choose another when it is: a second
+ * `npm start`, or any other program, on the same port.
+ */
+async function listen(app: FastifyInstance, host: string, port: number, flag: 'port' | 'admin-port'): Promise<void> {
+  try {
+    await app.listen({ host, port });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    const how =
+      flag === 'port'
+        ? 'choose another with PORT=8080 npm start (or --port=8080; 0 takes any free port)'
+        : 'choose another with --admin-port=8081 (0 takes any free port, -1 turns the admin listener off)';
+    throw new Error(`${host}:${port} is already in use (another server running?): stop it, or ${how}`, { cause: error });
+  }
+}
+
 /** Opens the storage, builds both apps and starts listening. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config } = options;
@@ -95,8 +112,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const app = buildApp({ config, service, logger, origins, faults });
   const admin = config.adminPort >= 0 ? buildAdmin({ config, service, logger, faults }) : null;
   try {
-    await app.listen({ host: config.host, port: config.port });
-    if (admin) await admin.listen({ host: '127.0.0.1', port: config.adminPort });
+    await listen(app, config.host, config.port, 'port');
+    if (admin) await listen(admin, '127.0.0.1', config.adminPort, 'admin-port');
   } catch (error) {
     await Promise.allSettled([app.close(), admin?.close()]);
     await repository.close();

@@ -364,3 +364,20 @@ describe('the admin listener', () => {
     expect((await t.admin('POST', '/admin/faults', { route: 'GET /v1/plans', fault: '500' })).status).toBe(404);
   });
 });
+
+describe('a port already in use', () => {
+  let t: TestServer;
+  beforeAll(async () => void (t = await startTestServer()));
+  afterAll(() => t.close());
+
+  it('names the port and how to choose another, for the API and for the admin listener', async () => {
+    const taken = Number(new URL(t.server.url).port);
+    await expect(startTestServer({ port: taken })).rejects.toThrow(
+      `127.0.0.1:${taken} is already in use (another server running?): stop it, or choose another with PORT=8080 npm start`,
+    );
+    const adminTaken = Number(new URL(t.server.adminUrl!).port);
+    await expect(startTestServer({ adminPort: adminTaken })).rejects.toThrow(
+      `127.0.0.1:${adminTaken} is already in use (another server running?): stop it, or choose another with --admin-port=8081`,
+    );
+  });
+});
