@@ -33,9 +33,13 @@ const settled =
  * @param plansFilter - The host's `plans-filter`: only these plan ids are offered (null: all).
  */
 export function providerCalls(provider: () => Promise<Provider>, vault: Vault, plansFilter: () => readonly string[] | null = () => null): ProviderCalls {
-  const session = (): Session => {
+  // After a reload the vault is empty: a provider whose session outlives the page (a cookie)
+  // goes on with it, and its server says when that has run out (`session-expired`).
+  const signedIn = async (): Promise<readonly [Provider, Session]> => {
+    const p = await provider();
+    vault.session ??= p.restoreSession?.() ?? null;
     if (!vault.session) throw Object.assign(new Error('no session'), { code: 'session-expired', retryable: false });
-    return vault.session;
+    return [p, vault.session];
   };
   return {
     identify: settled(async (input, signal) => {
@@ -48,23 +52,38 @@ export function providerCalls(provider: () => Promise<Provider>, vault: Vault, p
       vault.session = await (await provider()).identify(credentials, signal);
     }),
     loadAccount: settled(async (_input, signal) => {
-      const p = await provider();
-      const [account, plans] = await Promise.all([p.accountStatus(session(), signal), p.plans(session(), signal)]);
+      const [p, session] = await signedIn();
+      const [account, plans] = await Promise.all([p.accountStatus(session, signal), p.plans(session, signal)]);
       const only = plansFilter();
       return { account, plans: only ? plans.filter((plan) => only.includes(plan.id)) : plans };
     }),
-    createOrder: settled(async (input, signal) => (await provider()).createOrder(session(), input, signal)),
+    createOrder: settled(async (input, signal) => {
+      const [p, session] = await signedIn();
+      return p.createOrder(session, input, signal);
+    }),
     tokenizeCard: settled(async (_input, signal) => {
       if (!vault.card) throw Object.assign(new Error('no card'), { code: 'invalid-input', retryable: false });
       return (await provider()).tokenizeCard(vault.card, signal);
     }),
-    pay: settled(async (input, signal) => (await provider()).pay(session(), input, signal)),
-    authenticate: settled(async (input, signal) => (await provider()).authenticatePayment(session(), input, signal)),
-    paymentStatus: settled(async (input, signal) => (await provider()).paymentStatus(session(), input.paymentId, signal)),
-    activationStatus: settled(async (input, signal) => (await provider()).activationStatus(session(), input, signal)),
+    pay: settled(async (input, signal) => {
+      const [p, session] = await signedIn();
+      return p.pay(session, input, signal);
+    }),
+    authenticate: settled(async (input, signal) => {
+      const [p, session] = await signedIn();
+      return p.authenticatePayment(session, input, signal);
+    }),
+    paymentStatus: settled(async (input, signal) => {
+      const [p, session] = await signedIn();
+      return p.paymentStatus(session, input.paymentId, signal);
+    }),
+    activationStatus: settled(async (input, signal) => {
+      const [p, session] = await signedIn();
+      return p.activationStatus(session, input, signal);
+    }),
     findOrder: settled(async ({ orderId }, signal) => {
-      const p = await provider();
-      const status = orderId ? await p.orderStatus(session(), { orderId }, signal) : await p.latestOrder(session(), signal);
+      const [p, session] = await signedIn();
+      const status = orderId ? await p.orderStatus(session, { orderId }, signal) : await p.latestOrder(session, signal);
       if (!status) throw Object.assign(new Error('no order'), { code: 'not-found', retryable: false });
       return status;
     }),

@@ -21,6 +21,12 @@ export interface Provider {
   /** Static facts about the provider: known before anyone signs in. */
   readonly info: ProviderInfo;
 
+  /**
+   * A session that outlives the page (an HttpOnly cookie), for a wizard that comes back after a
+   * reload: its calls go on with it, and the backend says when it has run out (`session-expired`).
+   * Optional: without it, the first call after a reload asks the person to sign in again.
+   */
+  restoreSession?(): Session | null;
   /** Proves the eSIM is the person's own and opens a session. */
   identify(credentials: Credentials, signal: AbortSignal): Promise<Session>;
   /** The account's validity, data and capabilities. */

@@ -89,6 +89,11 @@ export class HttpProvider implements Provider {
     };
   }
 
+  /** The cookie outlives the page: whether it is still good is the server's to say. */
+  restoreSession(): Session {
+    return COOKIE_SESSION;
+  }
+
   async identify(credentials: Credentials, signal: AbortSignal): Promise<Session> {
     await this.#request('signIn', [], signal, { body: credentials });
     return COOKIE_SESSION;
