@@ -3,34 +3,19 @@
  * (4000 0000 0000 0002), then a good one. The person sees the decline, pays again, reaches the
  * end; the server has one order with two payment attempts and exactly one charge.
  */
-import type { Browser } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, requireBuilt } from '../unit/built.js';
-import { startTestServer, type TestServer } from './helpers.js';
-import { en, launchChromium, payByCard, pickPlan, signInOnline, watch, wizard } from './page-helpers.js';
-
-const APP = `${ROOT}dist/app/`;
+import { describe, expect, it } from 'vitest';
+import { en, payByCard, pickPlan, servedPage, signInOnline, watch, wizard } from './page-helpers.js';
 
 describe('the standalone page on the reference server: a declined card, then a good one', () => {
-  let t: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    requireBuilt(`${APP}index.html`, 'npm run build:app');
-    t = await startTestServer({ staticDir: APP, activation: 'immediate' });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const page = servedPage();
 
   it('shows the decline, then pays with the next card: done, and the order charged exactly once', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await page.browser.newContext({ locale: 'en-US' });
     const tab = await context.newPage();
     tab.setDefaultTimeout(8_000);
     const seen = await watch(tab);
     try {
-      await tab.goto(`${t.server.url}/`);
+      await tab.goto(`${page.t.server.url}/`);
       const { w, heading } = wizard(tab);
       await heading(en.validity.title).waitFor();
       expect(await w.getByText(en.demoNotice).count()).toBe(0);
@@ -60,7 +45,7 @@ describe('the standalone page on the reference server: a declined card, then a g
       expect(seen.api.filter((a) => a.path === '/processor/v1/tokens').map((a) => a.status)).toEqual([200, 200]);
 
       // In the database: one order, both attempts on it, one charge — the good card's.
-      const db = (t.server.repository as any).db;
+      const db = (page.t.server.repository as any).db;
       const orders = db.prepare("SELECT id FROM orders WHERE account_id = 'acct-online-demo'").all() as { id: string }[];
       expect(orders).toHaveLength(1);
       const orderId = orders[0]!.id;

@@ -4,7 +4,10 @@
  * and walking the wizard's steps as a person would.
  */
 import { chromium, type Browser, type Locator, type Page } from 'playwright';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { ServerConfig } from '../../server/src/index.js';
+import { ROOT, requireBuilt } from '../unit/built.js';
+import { startTestServer, type TestServer } from './helpers.js';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import { CATALOGS } from '../../src/testing/catalogs.js';
 import { DEMO_PASSWORD } from '../../src/domain/test-accounts.js';
@@ -15,6 +18,37 @@ export async function launchChromium(): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium: run `node scripts/ensure-chromium.mjs` or set CHROME_PATH.');
   return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** The built standalone page, as `npm start` serves it. */
+export const APP = `${ROOT}dist/app/`;
+
+/**
+ * The reference server serving the built page, and a Chromium, for the tests of one `describe`
+ * (started before them, closed after). Read `t` and `browser` inside the tests.
+ */
+export function servedPage(config: Partial<ServerConfig> = {}): { readonly t: TestServer; readonly browser: Browser } {
+  let t: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    requireBuilt(`${APP}index.html`, 'npm run build:app');
+    t = await startTestServer({ staticDir: APP, activation: 'immediate', ...config });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  return {
+    get t() {
+      if (!t) throw new Error('the server starts before the tests');
+      return t;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser starts before the tests');
+      return browser;
+    },
+  };
 }
 
 export interface ApiCall {

@@ -3,34 +3,19 @@
  * the HttpProvider, the session in an HttpOnly cookie), in Chromium: what the in-browser demo
  * could not show. A reload keeps the person signed in.
  */
-import type { Browser } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, requireBuilt } from '../unit/built.js';
-import { startTestServer, type TestServer } from './helpers.js';
-import { en, launchChromium, pickPlan, signInOnline, watch, wizard } from './page-helpers.js';
-
-const APP = `${ROOT}dist/app/`;
+import { describe, expect, it } from 'vitest';
+import { en, pickPlan, servedPage, signInOnline, watch, wizard } from './page-helpers.js';
 
 describe('the standalone page on the reference server: a traveller', () => {
-  let t: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    requireBuilt(`${APP}index.html`, 'npm run build:app');
-    t = await startTestServer({ staticDir: APP, activation: 'immediate' });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const page = servedPage();
 
   it('stays signed in through a reload: the session is the cookie, not the page', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await page.browser.newContext({ locale: 'en-US' });
     const tab = await context.newPage();
     tab.setDefaultTimeout(8_000);
     const seen = await watch(tab);
     try {
-      await tab.goto(`${t.server.url}/`);
+      await tab.goto(`${page.t.server.url}/`);
       await signInOnline(tab);
       await tab.reload();
       const { w, heading } = wizard(tab);
