@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { PROVIDER_PRELOADS } from './server/src/static.js';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, type Plugin, type PluginOption, type Rolldown } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
@@ -51,41 +52,56 @@ function framedTestPages(): Plugin {
 
 /**
  * The standalone page preloads, beside its entry, the chunks it fetches right after the first
- * step renders: the later steps (`later`), the English later catalog (`en-later`) and the demo
- * provider (`demo`, used since the page sets no provider), each with its static imports. Vite
- * only preloads an entry's static imports, and these are dynamic. At low fetch priority: they
- * are needed a moment after the first paint, and must not share the bandwidth the entry needs
- * for it (on a slow link they would push the first paint back by about a quarter).
+ * step renders: the later steps (`later`), the English later catalog (`en-later`) and its
+ * provider: the in-browser demo (`demo`) as built. Vite only preloads an entry's static imports,
+ * and these are dynamic. At low fetch priority: they are needed a moment after the first paint,
+ * and must not share the bandwidth the entry needs for it (on a slow link they would push the
+ * first paint back by about a quarter). The reference server serves the page with its HTTP
+ * provider instead: `provider-preloads.json` lists each provider's own chunks, and the server
+ * swaps the demo's preloads for the HTTP provider's (server/src/static.ts), so a page loads only
+ * the provider it uses.
  * The embed build (vite.embed.config.ts) does not use this plugin: a host page decides what it preloads.
  */
-function preloadLazyChunks(names: readonly string[] = ['later', 'en-later', 'demo']): Plugin {
+function preloadLazyChunks(names: readonly string[] = ['later', 'en-later'], providers: readonly string[] = ['demo', 'http']): Plugin {
   let base = '/';
+  /** Each name's chunk with its static imports (not the entry's), beyond those of `besides`. */
+  const filesOf = (bundle: Rolldown.OutputBundle, wanted: readonly string[], besides: ReadonlySet<string> = new Set()): Set<string> => {
+    const chunks = Object.values(bundle).filter((o): o is Rolldown.OutputChunk => o.type === 'chunk');
+    const entries = new Set(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
+    const files = new Set<string>();
+    const add = (fileName: string): void => {
+      if (files.has(fileName) || entries.has(fileName) || besides.has(fileName)) return;
+      files.add(fileName);
+      for (const dep of (bundle[fileName] as Rolldown.OutputChunk | undefined)?.imports ?? []) add(dep);
+    };
+    for (const name of wanted) {
+      const chunk = chunks.find((c) => c.name === name && !c.isEntry);
+      if (chunk) add(chunk.fileName);
+    }
+    return files;
+  };
+  const preloads = (bundle: Rolldown.OutputBundle) => {
+    const common = filesOf(bundle, names);
+    return { common, providers: Object.fromEntries(providers.map((name) => [name, [...filesOf(bundle, [name], common)].map((file) => `${base}${file}`)])) };
+  };
   return {
     name: 'preload-lazy-chunks',
     apply: 'build',
     configResolved(config) {
       base = config.base;
     },
+    generateBundle(_options, bundle) {
+      this.emitFile({ type: 'asset', fileName: PROVIDER_PRELOADS, source: `${JSON.stringify(preloads(bundle).providers, null, 2)}\n` });
+    },
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
         const bundle: Rolldown.OutputBundle | undefined = ctx.bundle;
         if (!bundle) return [];
-        const chunks = Object.values(bundle).filter((o): o is Rolldown.OutputChunk => o.type === 'chunk');
-        const entries = new Set(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
-        const files = new Set<string>();
-        const add = (fileName: string): void => {
-          if (files.has(fileName) || entries.has(fileName)) return;
-          files.add(fileName);
-          for (const dep of (bundle[fileName] as Rolldown.OutputChunk | undefined)?.imports ?? []) add(dep);
-        };
-        for (const name of names) {
-          const chunk = chunks.find((c) => c.name === name && !c.isEntry);
-          if (chunk) add(chunk.fileName);
-        }
-        return [...files].map((file) => ({
+        const { common, providers: byProvider } = preloads(bundle);
+        return [...[...common].map((file) => `${base}${file}`), ...(byProvider[providers[0]!] ?? [])].map((href) => ({
           tag: 'link',
-          attrs: { rel: 'modulepreload', fetchpriority: 'low', crossorigin: true, href: `${base}${file}` },
+          attrs: { rel: 'modulepreload', fetchpriority: 'low', crossorigin: true, href },
           injectTo: 'head' as const,
         }));
       },

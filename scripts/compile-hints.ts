@@ -19,17 +19,22 @@ export function compileHints(): Plugin {
   return {
     name: 'compile-hints',
     apply: 'build',
-    generateBundle(_options, bundle) {
-      for (const chunk of Object.values(bundle)) {
-        if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
-        chunk.code = `${COMPILE_HINT}\n${chunk.code}`;
-        // A source map, if any, moves down a line with the code (an empty first line of mappings).
-        const map = bundle[`${chunk.fileName}.map`];
-        if (map?.type === 'asset' && typeof map.source === 'string') {
-          const json = JSON.parse(map.source) as { mappings: string };
-          map.source = JSON.stringify({ ...json, mappings: `;${json.mappings}` });
+    // Last, after Vite's own bundle work, which may put a dependency map at the top of an entry.
+    enforce: 'post',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+          chunk.code = `${COMPILE_HINT}\n${chunk.code}`;
+          // A source map, if any, moves down a line with the code (an empty first line of mappings).
+          const map = bundle[`${chunk.fileName}.map`];
+          if (map?.type === 'asset' && typeof map.source === 'string') {
+            const json = JSON.parse(map.source) as { mappings: string };
+            map.source = JSON.stringify({ ...json, mappings: `;${json.mappings}` });
+          }
         }
-      }
+      },
     },
   };
 }

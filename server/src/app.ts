@@ -99,6 +99,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     sessionTtlMs: config.sessionTtlSeconds * 1000,
     activation: { mode: config.activation, delayMs: config.activationDelaySeconds * 1000 },
     ...(options.scryptCost ? { scryptCost: options.scryptCost } : {}),
+    voucherAutoPayMs: config.demo && config.voucherDelaySeconds >= 0 ? config.voucherDelaySeconds * 1000 : null,
     signIn: {
       maxFailures: config.signInMaxFailures,
       maxFailuresPerAddress: config.signInMaxFailuresPerAddress,
@@ -339,7 +340,7 @@ function buildApp({ config, service, logger, origins, faults }: Parts & { origin
   app.get('/*', async (request, reply) => {
     const path = request.url.split('?')[0]!;
     if (isApi(path) || path.startsWith('/admin')) throw new HttpError(404, 'not-found', 'no such endpoint');
-    const file = config.staticDir ? await staticFile(config.staticDir, path) : null;
+    const file = config.staticDir ? await staticFile(config.staticDir, path, { demo: config.demo }) : null;
     if (!file) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
     reply.header('cache-control', file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     return reply.type(file.type).send(file.body);

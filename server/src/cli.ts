@@ -27,6 +27,9 @@ async function main(): Promise<number> {
         `  API       ${server.url}/v1   contract ${server.url}/openapi.json`,
         server.adminUrl ? `  admin     ${server.adminUrl}/admin (loopback only)` : '  admin     off',
         `  data      ${config.dataDir}`,
+        config.demo
+          ? `  demo      on: demo page notice; vouchers paid ${config.voucherDelaySeconds >= 0 ? `${config.voucherDelaySeconds} s after they are issued` : 'by pay-voucher or the admin endpoint only'}`
+          : '  demo      off',
         `  activation ${config.activation}${config.activation === 'delayed' ? ` (${config.activationDelaySeconds} s)` : ''}${config.testFaults ? '; TEST FAULTS ENABLED' : ''}`,
       ];
       process.stdout.write(`${lines.join('\n')}\n`);

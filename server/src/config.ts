@@ -34,6 +34,13 @@ export interface ServerConfig {
   readonly signInMaxFailuresPerAddress: number;
   /** Seconds a lock-out lasts. Default 60. */
   readonly signInLockoutSeconds: number;
+  /**
+   * The demo, as `npm start` runs it (`--demo`): the page says it is a demo server, and a konbini
+   * voucher counts as paid `voucherDelaySeconds` after it was issued. Off by default.
+   */
+  readonly demo: boolean;
+  /** With `demo`: seconds until a voucher counts as paid (`--voucher-delay`, default 20); -1 leaves it to the CLI and the admin endpoint. */
+  readonly voucherDelaySeconds: number;
   /** Enables `POST /admin/faults` (tests only). Never on by default. */
   readonly testFaults: boolean;
   /** pino level. Default `info`. */
@@ -61,12 +68,14 @@ export function defaultConfig(): ServerConfig {
     signInMaxFailures: 5,
     signInMaxFailuresPerAddress: 20,
     signInLockoutSeconds: 60,
+    demo: false,
+    voucherDelaySeconds: 20,
     testFaults: false,
     logLevel: 'info',
   };
 }
 
-/** Flags: `--port`, `--host`, `--admin-port`, `--data-dir`, `--static-dir` (`none`), `--allowed-origins` (comma-separated), `--trust-proxy`, `--session-ttl`, `--activation`, `--activation-delay`, `--signin-lockout`, `--test-faults`, `--log-level`. */
+/** Flags: `--port`, `--host`, `--admin-port`, `--data-dir`, `--static-dir` (`none`), `--allowed-origins` (comma-separated), `--trust-proxy`, `--session-ttl`, `--activation`, `--activation-delay`, `--signin-lockout`, `--demo`, `--voucher-delay`, `--test-faults`, `--log-level`. */
 export function loadConfig(
   argv: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
@@ -127,6 +136,8 @@ export function loadConfig(
       signInMaxFailures: d.signInMaxFailures,
       signInMaxFailuresPerAddress: d.signInMaxFailuresPerAddress,
       signInLockoutSeconds: int('signin-lockout', 'ESIM_SIGNIN_LOCKOUT', d.signInLockoutSeconds, 1),
+      demo: bool('demo', 'ESIM_DEMO'),
+      voucherDelaySeconds: int('voucher-delay', 'ESIM_VOUCHER_DELAY', d.voucherDelaySeconds, -1),
       testFaults: bool('test-faults', null),
       logLevel: pick('log-level', 'LOG_LEVEL') ?? d.logLevel,
     },
@@ -135,7 +146,7 @@ export function loadConfig(
   };
 }
 
-const BOOLEAN_FLAGS = new Set(['trust-proxy', 'test-faults']);
+const BOOLEAN_FLAGS = new Set(['trust-proxy', 'test-faults', 'demo']);
 const KNOWN_FLAGS = new Set([
   'port',
   'host',
@@ -148,6 +159,8 @@ const KNOWN_FLAGS = new Set([
   'activation',
   'activation-delay',
   'signin-lockout',
+  'demo',
+  'voucher-delay',
   'test-faults',
   'log-level',
   'out',

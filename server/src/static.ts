@@ -1,7 +1,9 @@
 /**
  * Serves the built standalone page (dist/app) at `/`. `index.html` gets
  * `<meta name="esim-api-base" content="/">`: the page (src/standalone.ts) then talks to this
- * server through the HttpProvider instead of the in-browser demo.
+ * server through the HttpProvider instead of the in-browser demo, and preloads that provider's
+ * chunk instead of the demo's (from `provider-preloads.json`, which the build writes). On the
+ * demo (`--demo`) it also gets `<meta name="esim-demo" content="server">`: the page says so.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
@@ -22,6 +24,9 @@ const TYPES: Readonly<Record<string, string>> = {
 };
 
 export const API_BASE_META = '<meta name="esim-api-base" content="/" />';
+export const DEMO_META = '<meta name="esim-demo" content="server" />';
+/** What the build (vite.config.ts) writes beside index.html: each provider's chunks, as the page would preload them. */
+export const PROVIDER_PRELOADS = 'provider-preloads.json';
 
 export interface StaticFile {
   readonly body: Buffer | string;
@@ -31,7 +36,7 @@ export interface StaticFile {
 }
 
 /** The file for a URL path under `root`, or null (missing, a folder, or outside the root). */
-export async function staticFile(root: string, urlPath: string): Promise<StaticFile | null> {
+export async function staticFile(root: string, urlPath: string, options: { readonly demo?: boolean } = {}): Promise<StaticFile | null> {
   let path: string;
   try {
     path = decodeURIComponent(urlPath);
@@ -49,9 +54,23 @@ export async function staticFile(root: string, urlPath: string): Promise<StaticF
     return null;
   }
   const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-  if (file === resolve(base, 'index.html')) {
-    const html = await readFile(file, 'utf8');
-    return { body: html.replace(/<head>/i, `<head>\n    ${API_BASE_META}`), type, immutable: false };
-  }
+  if (file === resolve(base, 'index.html')) return { body: await servedIndex(base, file, options.demo ?? false), type, immutable: false };
   return { body: await readFile(file), type, immutable: path.startsWith('/assets/') };
+}
+
+/** index.html as this server serves it: its API base (and demo) tags, and the HTTP provider's preloads instead of the demo's. */
+async function servedIndex(base: string, file: string, demo: boolean): Promise<string> {
+  let html = (await readFile(file, 'utf8')).replace(/<head>/i, `<head>\n    ${demo ? `${DEMO_META}\n    ` : ''}${API_BASE_META}`);
+  const preloads = await readFile(resolve(base, PROVIDER_PRELOADS), 'utf8').then(
+    (json) => JSON.parse(json) as { readonly demo?: readonly string[]; readonly http?: readonly string[] },
+    () => null,
+  );
+  if (!preloads) return html;
+  // In place: the HTTP provider's chunks where the demo's were (the demo is one chunk today).
+  const link = (href: string) => `<link rel="modulepreload" fetchpriority="low" crossorigin href="${href}">`;
+  const [first, ...others] = preloads.demo ?? [];
+  if (first === undefined || !html.includes(link(first))) return html;
+  html = html.replace(link(first), (preloads.http ?? []).map(link).join('\n    '));
+  for (const href of others) html = html.replace(link(href), '');
+  return html;
 }

@@ -189,7 +189,9 @@ class LaterSteps {
     // (Their words come with the later steps' catalog, a moment after this chunk.)
     const m = this.#edge.messages();
     if (!m.resume) return nothing;
-    return html`${this.#discarded ? html`<p class="notice" part="notice" role="status">${m.resume.discarded}</p>` : nothing}
+    // A demo on a server says so, under the demo notice (which is in the first chunk).
+    return html`${this.#edge.info()?.demoServer ? html`<p class="notice" part="notice" role="note">${m.resume.demoServer}</p>` : nothing}
+      ${this.#discarded ? html`<p class="notice" part="notice" role="status">${m.resume.discarded}</p>` : nothing}
       ${navigator.onLine ? nothing : html`<p class="notice" part="notice" role="status" id="offline-notice">${m.errors.offline}</p>`}`;
   }
 

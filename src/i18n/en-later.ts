@@ -351,6 +351,7 @@ export const enLater = {
     residenceCard: 'residence card',
   },
   resume: {
+    demoServer: 'This demo runs on a server, which keeps your orders.',
     discarded: 'We couldn’t bring back your earlier progress (it was saved by an older version), so the wizard starts afresh.',
     noOrder: 'We found your eSIM, but no renewal order for it yet. Go back to renew it now.',
   },

@@ -354,6 +354,7 @@ export const jaLater: LaterMessages = {
     residenceCard: '在留カード',
   },
   resume: {
+    demoServer: 'このデモはサーバー上で動いていて、注文はサーバーに保存されます。',
     discarded: '以前の入力内容を復元できませんでした（古いバージョンで保存されたため）。最初からやり直します。',
     noOrder: 'eSIMは見つかりましたが、更新の注文はまだありません。「戻る」から今すぐ更新できます。',
   },

@@ -337,6 +337,7 @@ export const koLater: LaterMessages = {
     residenceCard: '재류카드',
   },
   resume: {
+    demoServer: '이 데모는 서버에서 실행되며, 주문은 서버에 저장돼요.',
     discarded: '이전 진행 상황을 되살릴 수 없어 처음부터 다시 시작해요(이전 버전에서 저장된 내용이에요).',
     noOrder: 'eSIM은 찾았지만 아직 갱신 주문이 없어요. 뒤로 가서 지금 갱신할 수 있어요.',
   },

@@ -334,6 +334,7 @@ export const zhHansLater: LaterMessages = {
     residenceCard: '在留卡',
   },
   resume: {
+    demoServer: '此演示运行在服务器上，订单会保存在服务器中。',
     discarded: '之前的进度无法恢复（由旧版本保存），将从头开始。',
     noOrder: '已找到你的 eSIM，但还没有续费订单。返回后即可现在续费。',
   },

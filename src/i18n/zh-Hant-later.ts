@@ -334,6 +334,7 @@ export const zhHantLater: LaterMessages = {
     residenceCard: '在留卡',
   },
   resume: {
+    demoServer: '此示範在伺服器上執行，訂單會儲存在伺服器中。',
     discarded: '無法恢復先前的進度（由舊版本儲存），將從頭開始。',
     noOrder: '已找到你的 eSIM，但還沒有加值續用的訂單。返回後即可立即加值續用。',
   },

@@ -59,8 +59,10 @@ export interface Provider {
 
 export interface ProviderInfo {
   readonly name: string;
-  /** True for the in-browser demo: the wizard then says no real payment is made. */
+  /** True for a demo (the in-browser one, or a demo server): the wizard then says no real payment is made. */
   readonly demo: boolean;
+  /** A demo that runs on a server (orders are kept there), not in this browser: the notice says which. */
+  readonly demoServer?: boolean;
   /** Links known before sign-in (register, reset password, …). */
   readonly links: ProviderLinks;
 }

@@ -47,6 +47,8 @@ export interface HttpProviderOptions {
   readonly backoffMs?: number;
   readonly name?: string;
   readonly links?: Partial<ProviderInfo['links']>;
+  /** The backend is a demo server (the reference server's `--demo`): the wizard says no real payment is made. */
+  readonly demo?: boolean;
   /** Injected in tests. */
   readonly fetch?: typeof fetch;
   readonly random?: () => number;
@@ -84,7 +86,8 @@ export class HttpProvider implements Provider {
     this.#base = options.apiBase.replace(/\/+$/, '');
     this.info = {
       name: options.name ?? 'eSIM',
-      demo: false,
+      demo: options.demo ?? false,
+      ...(options.demo ? { demoServer: true } : {}),
       links: { buyNew: '', terms: '', support: '', ...options.links },
     };
   }

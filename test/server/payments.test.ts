@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, Service, openSqliteRepository } from '../../server/src/index.js';
-import { startTestServer, type Client, type TestServer } from './helpers.js';
+import { manualClock, startTestServer, type Client, type TestServer } from './helpers.js';
 import { DEMO_PASSWORD } from '../../src/domain/test-accounts.js';
 
 const charges = (t: TestServer, orderId: string) =>
@@ -162,5 +162,40 @@ describe('storage', () => {
     expect((await c.get(`/v1/orders/${orderId}/activation?recheck=false`)).body.state).toBe('active');
     await t.close();
     rmSync(t.dataDir, { recursive: true, force: true });
+  });
+});
+
+describe('the demo till (--demo)', () => {
+  it('pays a voucher once its delay has passed, when its status is next read; without --demo only the shop does', async () => {
+    const clock = manualClock();
+    for (const [demo, paidAfter] of [
+      [true, 'succeeded'],
+      [false, 'pending-cash'],
+    ] as const) {
+      const t = await startTestServer({ demo, voucherDelaySeconds: 20 }, { now: clock.now });
+      const c = t.client();
+      await c.signIn();
+      const orderId = await c.order();
+      const pending = await c.post(`/v1/orders/${orderId}/payments`, { method: 'konbini' }, { idempotencyKey: 'k' });
+      expect(pending.body.status).toBe('pending-cash');
+      clock.advance(19_999);
+      expect((await c.get(`/v1/payments/${pending.body.paymentId}`)).body.status).toBe('pending-cash');
+      clock.advance(1);
+      expect((await c.get(`/v1/payments/${pending.body.paymentId}`)).body.status).toBe(paidAfter);
+      expect((await c.get(`/v1/orders/${orderId}`)).body.payment.status).toBe(paidAfter);
+      await t.close();
+    }
+  });
+
+  it('leaves vouchers to the shop with --voucher-delay=-1', async () => {
+    const clock = manualClock();
+    const t = await startTestServer({ demo: true, voucherDelaySeconds: -1 }, { now: clock.now });
+    const c = t.client();
+    await c.signIn();
+    const orderId = await c.order();
+    const pending = await c.post(`/v1/orders/${orderId}/payments`, { method: 'konbini' }, { idempotencyKey: 'k' });
+    clock.advance(300_000);
+    expect((await c.get(`/v1/payments/${pending.body.paymentId}`)).body.status).toBe('pending-cash');
+    await t.close();
   });
 });

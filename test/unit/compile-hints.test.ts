@@ -5,7 +5,7 @@ import { COMPILE_HINT, compileHints } from '../../scripts/compile-hints.js';
 type Out = { type: 'chunk'; isEntry: boolean; fileName: string; code: string } | { type: 'asset'; fileName: string; source: string };
 
 function run(bundle: Record<string, Out>): Record<string, Out> {
-  const hook = compileHints().generateBundle as unknown as (options: unknown, bundle: Record<string, Out>) => void;
+  const hook = (compileHints().generateBundle as unknown as { handler: (options: unknown, bundle: Record<string, Out>) => void }).handler;
   hook.call({}, {}, bundle);
   return bundle;
 }
