@@ -51,6 +51,27 @@ export function servedPage(config: Partial<ServerConfig> = {}): { readonly t: Te
   };
 }
 
+/**
+ * A fresh browser context (English, as the tests' words are) and tab at `path` on the served
+ * page, watched (see {@link watch}); closed after `run`, whatever happens.
+ */
+export async function inTab(
+  page: { readonly t: TestServer; readonly browser: Browser },
+  path: string,
+  run: (tab: Page, seen: Awaited<ReturnType<typeof watch>>) => Promise<void>,
+): Promise<void> {
+  const context = await page.browser.newContext({ locale: 'en-US' });
+  try {
+    const tab = await context.newPage();
+    tab.setDefaultTimeout(8_000);
+    const seen = await watch(tab);
+    await tab.goto(`${page.t.server.url}${path}`);
+    await run(tab, seen);
+  } finally {
+    await context.close();
+  }
+}
+
 export interface ApiCall {
   readonly method: string;
   readonly path: string;
@@ -93,13 +114,19 @@ export function wizard(tab: Page) {
   };
 }
 
-/** Time left, where it was bought (online), and the account sign-in, up to the plan step. */
-export async function signInOnline(tab: Page, username = 'demo@example.com', password = DEMO_PASSWORD): Promise<void> {
+/** The first step, answered with 2 days left, then Next. */
+export async function answerValidity(tab: Page): Promise<void> {
   const { w, heading, next } = wizard(tab);
   await heading(en.validity.title).waitFor();
   await w.getByLabel(en.validity.modeDays, { exact: true }).check();
   await w.getByLabel(en.validity.daysLabel, { exact: true }).fill('2');
   await next();
+}
+
+/** Time left, where it was bought (online), and the account sign-in, up to the plan step. */
+export async function signInOnline(tab: Page, username = 'demo@example.com', password = DEMO_PASSWORD): Promise<void> {
+  const { w, heading, next } = wizard(tab);
+  await answerValidity(tab);
   await heading(en.channel.title).waitFor();
   await w.getByRole('radio', { name: new RegExp(`^${en.channel.online}`) }).check();
   await next();

@@ -6,18 +6,13 @@
  * HTTP provider, never the in-browser demo's chunk.
  */
 import { describe, expect, it } from 'vitest';
-import { en, pickPlan, servedPage, signInOnline, watch, wizard } from './page-helpers.js';
+import { answerValidity, en, inTab, pickPlan, servedPage, signInOnline, wizard } from './page-helpers.js';
 
 describe('the standalone page on the reference server: a traveller', () => {
   const page = servedPage();
 
   it('stays signed in through a reload: the session is the cookie, not the page', async () => {
-    const context = await page.browser.newContext({ locale: 'en-US' });
-    const tab = await context.newPage();
-    tab.setDefaultTimeout(8_000);
-    const seen = await watch(tab);
-    try {
-      await tab.goto(`${page.t.server.url}/`);
+    await inTab(page, '/', async (tab, seen) => {
       await signInOnline(tab);
       await tab.reload();
       const { w, heading } = wizard(tab);
@@ -26,9 +21,7 @@ describe('the standalone page on the reference server: a traveller', () => {
       expect(await w.getByText(en.errors['session-expired']).count()).toBe(0);
       expect(seen.api.filter((call) => call.path === '/v1/session').map((call) => call.method)).toEqual(['POST']);
       expect(seen.api.filter((call) => call.path === '/v1/orders').map((call) => call.status)).toEqual([201]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 30_000);
 });
 
@@ -36,12 +29,7 @@ describe('the standalone page on the demo server (npm start)', () => {
   const page = servedPage({ demo: true });
 
   it('says it is a demo server, and loads the HTTP provider and never the in-browser demo', async () => {
-    const context = await page.browser.newContext({ locale: 'en-US' });
-    const tab = await context.newPage();
-    tab.setDefaultTimeout(8_000);
-    const seen = await watch(tab);
-    try {
-      await tab.goto(`${page.t.server.url}/`);
+    await inTab(page, '/', async (tab, seen) => {
       const { w, heading } = wizard(tab);
       await heading(en.validity.title).waitFor();
       await w.getByRole('note').filter({ hasText: en.demoNotice }).waitFor();
@@ -50,27 +38,16 @@ describe('the standalone page on the demo server (npm start)', () => {
       expect(seen.loaded.filter((path) => /^\/assets\/http-[\w-]+\.js$/.test(path))).toHaveLength(1);
       expect(seen.loaded.filter((path) => /^\/assets\/demo-/.test(path))).toEqual([]);
       expect(seen.problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   }, 30_000);
 
   it('takes ?channel=airport: the first step leads straight to the travel eSIM sign-in', async () => {
-    const context = await page.browser.newContext({ locale: 'en-US' });
-    const tab = await context.newPage();
-    tab.setDefaultTimeout(8_000);
-    try {
-      await tab.goto(`${page.t.server.url}/?channel=airport`);
-      const { w, heading, next } = wizard(tab);
-      await heading(en.validity.title).waitFor();
-      await w.getByLabel(en.validity.modeDays, { exact: true }).check();
-      await w.getByLabel(en.validity.daysLabel, { exact: true }).fill('2');
-      await next();
+    await inTab(page, '/?channel=airport', async (tab) => {
+      const { heading } = wizard(tab);
+      await answerValidity(tab);
       await heading(en.login.titleTravel).waitFor();
       expect(await heading(en.channel.title).count()).toBe(0);
-    } finally {
-      await context.close();
-    }
+    });
   }, 30_000);
 });
 
@@ -78,17 +55,11 @@ describe('the standalone page on the reference server without --demo', () => {
   const page = servedPage();
 
   it('shows no demo notice', async () => {
-    const context = await page.browser.newContext({ locale: 'en-US' });
-    const tab = await context.newPage();
-    tab.setDefaultTimeout(8_000);
-    try {
-      await tab.goto(`${page.t.server.url}/`);
+    await inTab(page, '/', async (tab) => {
       await signInOnline(tab);
       const notes = wizard(tab).w.getByRole('note');
       expect(await notes.filter({ hasText: en.demoNotice }).count()).toBe(0);
       expect(await notes.filter({ hasText: en.resume.demoServer }).count()).toBe(0);
-    } finally {
-      await context.close();
-    }
+    });
   }, 30_000);
 });
