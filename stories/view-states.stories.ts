@@ -67,6 +67,7 @@ export const PaymentReconcileError: Story = { name: 'payment.reconcileError', ..
 export const LoginFormLookup: Story = { name: 'login.form.lookup', ...viewStateStory('login.form.lookup') };
 export const PaymentReconcilingLookup: Story = { name: 'payment.reconciling.lookup', ...viewStateStory('payment.reconciling.lookup') };
 export const PaymentReconcileErrorLookup: Story = { name: 'payment.reconcileError.lookup', ...viewStateStory('payment.reconcileError.lookup') };
+export const PlanChoosingFoundUnpaid: Story = { name: 'plan.choosing.found-unpaid', ...viewStateStory('plan.choosing.found-unpaid') };
 export const PaymentAuthenticatingCard: Story = { name: 'payment.authenticating.card', ...viewStateStory('payment.authenticating.card') };
 export const PaymentAuthenticatingPaypal: Story = { name: 'payment.authenticating.paypal', ...viewStateStory('payment.authenticating.paypal') };
 export const PaymentConfirmingAuth: Story = { name: 'payment.confirmingAuth', ...viewStateStory('payment.confirmingAuth') };

@@ -290,7 +290,9 @@ function buildApp({ config, service, logger, origins, faults }: Parts & { origin
     const { order, created } = await service.createOrder(await context(request, reply), request.body);
     return reply.code(created ? 201 : 200).send(order);
   });
-  route('latestOrder', async (request, reply) => service.latestOrder(await context(request, reply)));
+  route<{ Querystring: { reference?: string } }>('lookupOrder', async (request, reply) =>
+    service.lookupOrder(await context(request, reply), request.query.reference),
+  );
   route<{ Params: { orderId: string } }>('order', async (request, reply) => service.orderDetail(await context(request, reply), request.params.orderId));
   route<{ Params: { orderId: string }; Body: { method: PaymentMethod; cardToken?: string } }>('pay', async (request, reply) => {
     const ctx = await context(request, reply);

@@ -153,6 +153,8 @@ export interface Repository {
     findOpen(accountId: string, planId: string, quantity: number): Promise<OrderRecord | null>;
     /** The account's most recently created order. */
     latestFor(accountId: string): Promise<OrderRecord | null>;
+    /** The account's order with this reference (case-insensitive, trimmed). */
+    byReference(accountId: string, reference: string): Promise<OrderRecord | null>;
     /**
      * The account that placed the order with this reference (case-insensitive, trimmed), if
      * `email` (case-insensitive, trimmed) is one it signs in with: its user name or the e-mail of

@@ -345,15 +345,21 @@ export const OPERATIONS = {
       ...withSession,
     },
   },
-  latestOrder: {
-    ...API_ROUTES.latestOrder,
+  lookupOrder: {
+    ...API_ROUTES.lookupOrder,
     tag: 'orders',
     session: true,
-    summary: 'The account’s latest order, with its payment and activation',
+    summary: 'The order a person looks up, with its payment and activation',
     description:
-      '“I already paid: check my order”: the most recently created order of the signed-in account (placed in this session or an earlier one), answered as `GET /v1/orders/{orderId}` answers it.',
+      '“I already paid: check my order”: the signed-in account’s order with the `reference` typed (case-insensitive); for a reference that is none of its renewal orders (the eSIM’s own order number), or without one, its most recently created order (placed in this session or an earlier one). Answered as `GET /v1/orders/{orderId}` answers it.',
+    query: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { reference: { type: 'string', minLength: 1, maxLength: 64, description: 'An order reference, as typed to sign in.' } },
+    },
     responses: {
       200: { description: 'The order, its latest payment (null before one) and its activation.', schema: OrderDetail },
+      400: ERRORS[400],
       404: { description: '`not-found`: the account has no order.', schema: ErrorBody },
       ...withSession,
     },

@@ -68,7 +68,7 @@ export interface ServiceOptions {
   readonly voucherAutoPayMs?: number | null;
 }
 
-/** `GET /v1/orders/{orderId}` and `GET /v1/orders/latest`. */
+/** `GET /v1/orders/{orderId}` and `GET /v1/orders/lookup`. */
 export interface OrderDetail {
   readonly order: Order;
   readonly payment: PaymentOutcome | null;
@@ -246,9 +246,14 @@ export class Service {
     return this.#detail(await this.#order(ctx, orderId));
   }
 
-  /** The account's most recently created order (from any of its sessions), as {@link orderDetail} answers it; 404 before one. */
-  async latestOrder(ctx: Context): Promise<OrderDetail> {
-    const record = await this.repo.orders.latestFor(ctx.account.id);
+  /**
+   * "I already paid: check my order", as {@link orderDetail} answers it: the account's order with
+   * this reference; for a reference that is none of its renewal orders (the eSIM's own order
+   * number, which signs in too), or none, its most recently created order (from any of its
+   * sessions). 404 before the account has one.
+   */
+  async lookupOrder(ctx: Context, reference: string | undefined): Promise<OrderDetail> {
+    const record = (reference ? await this.repo.orders.byReference(ctx.account.id, reference) : null) ?? (await this.repo.orders.latestFor(ctx.account.id));
     if (!record) throw notFound('no order yet');
     return this.#detail(record);
   }

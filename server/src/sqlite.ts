@@ -344,6 +344,7 @@ function sqliteRepository(db: Database): Repository & { readonly db: Database } 
     openOrder: db.prepare<OrderRow>(
       'SELECT * FROM orders WHERE account_id = ? AND plan_id = ? AND quantity = ? AND paid_by IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1',
     ),
+    orderByReference: db.prepare<OrderRow>('SELECT * FROM orders WHERE account_id = ? AND reference = ? COLLATE NOCASE'),
     latestOrder: db.prepare<OrderRow>('SELECT * FROM orders WHERE account_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1'),
     activateOrder: db.prepare('UPDATE orders SET activated_at = ? WHERE id = ? AND activated_at IS NULL'),
     scheduleOrder: db.prepare('UPDATE orders SET activate_at = ? WHERE id = ? AND activate_at IS NULL'),
@@ -494,6 +495,11 @@ function sqliteRepository(db: Database): Repository & { readonly db: Database } 
       latestFor: (accountId) =>
         run(() => {
           const r = q.latestOrder.get(accountId);
+          return r ? order(r) : null;
+        }),
+      byReference: (accountId, reference) =>
+        run(() => {
+          const r = q.orderByReference.get(accountId, reference.trim());
           return r ? order(r) : null;
         }),
       findSignIn: (reference, email) => run(() => q.signInReference.get(reference.trim(), norm(email)) ?? null),

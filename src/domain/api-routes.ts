@@ -10,7 +10,7 @@ export const API_ROUTES = {
   account: { method: 'GET', path: '/v1/account' },
   plans: { method: 'GET', path: '/v1/plans' },
   createOrder: { method: 'POST', path: '/v1/orders' },
-  latestOrder: { method: 'GET', path: '/v1/orders/latest' },
+  lookupOrder: { method: 'GET', path: '/v1/orders/lookup' },
   order: { method: 'GET', path: '/v1/orders/{orderId}' },
   pay: { method: 'POST', path: '/v1/orders/{orderId}/payments' },
   authenticate: { method: 'POST', path: '/v1/payments/{paymentId}/authentication' },

@@ -13,3 +13,6 @@ export const DEMO_ICCID = '8981100000000000002';
 
 /** The happy path's account: 2 days left, top up any time, card, PayPal or konbini. */
 export const DEMO_USER = 'demo@example.com';
+
+/** The happy path account's eSIM, which (with its e-mail) also finds the account's orders. */
+export const DEMO_USER_ICCID = '8981000000000001233';

@@ -81,9 +81,9 @@ export function providerCalls(provider: () => Promise<Provider>, vault: Vault, p
       const [p, session] = await signedIn();
       return p.activationStatus(session, input, signal);
     }),
-    findOrder: settled(async ({ orderId }, signal) => {
+    findOrder: settled(async ({ orderId, reference }, signal) => {
       const [p, session] = await signedIn();
-      const status = orderId ? await p.orderStatus(session, { orderId }, signal) : await p.latestOrder(session, signal);
+      const status = orderId ? await p.orderStatus(session, { orderId }, signal) : await p.lookupOrder(session, { reference }, signal);
       if (!status) throw Object.assign(new Error('no order'), { code: 'not-found', retryable: false });
       return status;
     }),

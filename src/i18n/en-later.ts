@@ -57,6 +57,8 @@ export const enLater = {
   },
   plan: {
     title: 'Choose a plan',
+    foundUnpaid: (reference: string, plan: string) =>
+      `We found order ${reference} (${plan}). It has not been paid, so nothing was charged. It is chosen below: continue to pay for it, or choose another plan.`,
     loading: 'Loading your account and plans…',
     yourEsim: 'Your eSIM now',
     currentPlan: 'Current plan',

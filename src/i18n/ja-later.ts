@@ -55,6 +55,8 @@ export const jaLater: LaterMessages = {
   },
   plan: {
     title: 'プランを選ぶ',
+    foundUnpaid: (reference: string, plan: string) =>
+      `注文 ${reference}（${plan}）が見つかりました。まだ支払われていないため、料金は発生していません。下で選択済みです。このまま支払いに進むか、別のプランを選んでください。`,
     loading: 'アカウントとプランを読み込んでいます…',
     yourEsim: '現在のeSIM',
     currentPlan: '現在のプラン',

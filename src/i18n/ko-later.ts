@@ -55,6 +55,8 @@ export const koLater: LaterMessages = {
   },
   plan: {
     title: '요금제 선택',
+    foundUnpaid: (reference: string, plan: string) =>
+      `주문 ${reference}(${plan})을 찾았어요. 아직 결제되지 않아 청구된 금액은 없어요. 아래에 선택되어 있으니 그대로 결제하거나 다른 요금제를 고르세요.`,
     loading: '계정과 요금제를 불러오는 중…',
     yourEsim: '현재 eSIM',
     currentPlan: '현재 요금제',

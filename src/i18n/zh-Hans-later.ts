@@ -53,6 +53,8 @@ export const zhHansLater: LaterMessages = {
   },
   plan: {
     title: '选择套餐',
+    foundUnpaid: (reference: string, plan: string) =>
+      `找到了订单 ${reference}（${plan}）。该订单尚未付款，因此没有扣款。它已在下方选中：可以继续为它付款，或改选其他套餐。`,
     loading: '正在加载你的账户和套餐…',
     yourEsim: '你的 eSIM 当前状态',
     currentPlan: '当前套餐',

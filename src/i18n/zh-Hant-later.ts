@@ -53,6 +53,8 @@ export const zhHantLater: LaterMessages = {
   },
   plan: {
     title: '選擇方案',
+    foundUnpaid: (reference: string, plan: string) =>
+      `找到了訂單 ${reference}（${plan}）。該訂單尚未付款，因此沒有扣款。它已在下方選取：可以繼續為它付款，或改選其他方案。`,
     loading: '正在載入你的帳戶和方案…',
     yourEsim: '你的 eSIM 目前狀態',
     currentPlan: '目前方案',

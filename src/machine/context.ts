@@ -62,6 +62,11 @@ export interface WizardContext {
   readonly hostSession: boolean;
   /** The person came to look up an order they already paid ("I already paid: check my order"). */
   readonly lookup: boolean;
+  /**
+   * The order looked up (now `order`) has not been paid: the plans say so, with it chosen, so that
+   * the person pays that order rather than a second one. Until the plan step is left.
+   */
+  readonly foundUnpaid: boolean;
   /** Where to go on once the session has been renewed after it expired mid-flow. */
   readonly resumeStep: ResumeStep | null;
   readonly account: AccountStatus | null;
@@ -223,7 +228,8 @@ export interface ProviderCallInputs {
   activationStatus: ActivationRequestInput;
   supportRequest: SupportInput;
   /** An order's status by its id; with none, the account's latest order's. */
-  findOrder: { readonly orderId: string | null };
+  /** An order found again by its id; or, looking one up (`orderId` null), by the reference typed to sign in. */
+  findOrder: { readonly orderId: string | null; readonly reference: string | null };
 }
 
 /** What each provider call answers with (its actor's output). */

@@ -68,6 +68,7 @@ export function initialContext(input: WizardInput): WizardContext {
     hostSession: input.hostSession ?? false,
     resumeStep: null,
     lookup: false,
+    foundUnpaid: false,
     account: null,
     plans: [],
     recommender: { stay: null, usage: null },
@@ -165,6 +166,8 @@ export const wizardSetup = leanSetup({
       activation: { ...context.activation, expiresAt: params.status.activation.expiresAt ?? params.status.order.newExpiresAt },
       payment: { ...context.payment, attempt: context.payment.attempt + 1 },
     })),
+    /** A looked-up order turned out unpaid: the plans say so (see `foundUnpaid`). */
+    noteFoundUnpaid: assign(({ context }) => ({ foundUnpaid: context.lookup })),
     /** Into troubleshooting, from its first check: why, and where Back from that check returns to. */
     enterTroubleshooting: assign(({ context }, params: { reason: TroubleReason; from: 'activation' | 'done' }) => ({
       trouble: { ...context.trouble, reason: params.reason, from: params.from, index: 0, tried: [], stillInactive: false, ticket: null },

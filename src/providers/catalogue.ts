@@ -9,7 +9,7 @@
 import type { Credentials } from './contract.js';
 import type { AccountStatus, Capabilities, Channel, Plan, ProviderLinks } from '../domain/types.js';
 import { digitsOnly } from '../domain/validation.js';
-import { DEMO_ICCID, DEMO_PASSWORD } from '../domain/test-accounts.js';
+import { DEMO_ICCID, DEMO_PASSWORD, DEMO_USER_ICCID } from '../domain/test-accounts.js';
 
 /** Bump when plans, prices or accounts change, so a server and a client can tell they disagree. */
 export const CATALOGUE_VERSION = '2025-01.1';
@@ -151,13 +151,13 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     signIns: [
       { method: 'account', username: 'demo@example.com', password: DEMO_PASSWORD },
       // The eSIM's ICCID with the account's e-mail also finds it ("I already paid: check my order").
-      { method: 'iccid', iccid: '8981000000000001233', email: 'demo@example.com' },
+      { method: 'iccid', iccid: DEMO_USER_ICCID, email: 'demo@example.com' },
     ],
     locked: false,
     planName: '7 days · 3 GB',
     expiresInDays: 2,
     dataLeftMb: 850,
-    iccid: '8981000000000001233',
+    iccid: DEMO_USER_ICCID,
     capabilities: ONLINE_CAPABILITIES,
   },
   {

@@ -51,8 +51,12 @@ export interface Provider {
   activationStatus(session: Session, request: ActivationRequest, signal: AbortSignal): Promise<ActivationStatus>;
   /** An order with its payment and activation as the provider records them (reconciling after a reload). */
   orderStatus(session: Session, request: { orderId: string }, signal: AbortSignal): Promise<OrderStatus>;
-  /** The signed-in account's latest renewal order, or null ("I already paid: check my order"). */
-  latestOrder(session: Session, signal: AbortSignal): Promise<OrderStatus | null>;
+  /**
+   * "I already paid: check my order": the signed-in account's renewal order with this reference;
+   * for a reference that is none of its renewal orders (the eSIM's own order number), or with no
+   * reference (found by ICCID), its latest renewal order. Null when it has none.
+   */
+  lookupOrder(session: Session, request: { readonly reference: string | null }, signal: AbortSignal): Promise<OrderStatus | null>;
   /** Opens a support request with what the person has tried. */
   supportRequest(session: Session | null, request: SupportRequest, signal: AbortSignal): Promise<SupportTicket>;
 }

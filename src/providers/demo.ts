@@ -297,12 +297,17 @@ export class DemoProvider implements Provider {
     return this.#call(signal, () => this.#orderStatus(this.#order(session, request.orderId)));
   }
 
-  /** The account's latest renewal order, or null. */
-  latestOrder(session: Session, signal: AbortSignal): Promise<OrderStatus | null> {
+  /** The account's renewal order with this reference, else its latest one, or null. */
+  lookupOrder(session: Session, request: { readonly reference: string | null }, signal: AbortSignal): Promise<OrderStatus | null> {
     return this.#call(signal, () => {
       const account = this.#account(session);
+      const reference = request.reference?.trim().toUpperCase();
       let latest: OrderRecord | null = null;
-      for (const r of this.#orders.values()) if (this.#sessions.get(r.sessionId)?.accountId === account.accountId) latest = r;
+      for (const r of this.#orders.values()) {
+        if (this.#sessions.get(r.sessionId)?.accountId !== account.accountId) continue;
+        if (reference && r.order.reference.toUpperCase() === reference) return this.#orderStatus(r);
+        latest = r;
+      }
       return latest ? this.#orderStatus(latest) : null;
     });
   }

@@ -158,9 +158,10 @@ export class HttpProvider implements Provider {
     return v.orderStatus(await this.#request('order', [{ orderId: request.orderId }], signal, { declineIsOutcome: true }));
   }
 
-  async latestOrder(_s: Session, signal: AbortSignal): Promise<OrderStatus | null> {
+  async lookupOrder(_s: Session, request: { readonly reference: string | null }, signal: AbortSignal): Promise<OrderStatus | null> {
     try {
-      return v.orderStatus(await this.#request('latestOrder', [], signal));
+      const query = request.reference ? `reference=${encodeURIComponent(request.reference.trim())}` : undefined;
+      return v.orderStatus(await this.#request('lookupOrder', [], signal, query ? { query } : {}));
     } catch (error) {
       if (error instanceof ProviderError && error.code === 'not-found') return null;
       throw error;

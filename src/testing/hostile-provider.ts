@@ -153,9 +153,9 @@ export class HostileProvider implements Provider {
     );
   }
 
-  latestOrder(session: Session, signal: AbortSignal): Promise<OrderStatus | null> {
-    return this.#call('latestOrder', async () => {
-      const status = await this.base.latestOrder(this.#session(session), signal);
+  lookupOrder(session: Session, request: { readonly reference: string | null }, signal: AbortSignal): Promise<OrderStatus | null> {
+    return this.#call('lookupOrder', async () => {
+      const status = await this.base.lookupOrder(this.#session(session), request, signal);
       return status && this.#status(status);
     });
   }

@@ -718,14 +718,14 @@ export const MODEL_EVENTS = {
   FIND_NO_ORDER: {
     does: 'Looks up an eSIM with no renewal order',
     run: async (d) => {
-      d.fail('latestOrder', 'not-found', false);
+      d.fail('lookupOrder', 'not-found', false);
       await lookUp(d, 'NRT-240001', TRAVELER);
     },
   },
   RETRY_LOOKUP: {
     does: 'Try again: still no order',
     run: async (d) => {
-      d.fail('latestOrder', 'not-found', false);
+      d.fail('lookupOrder', 'not-found', false);
       await d.click('Try again');
     },
   },

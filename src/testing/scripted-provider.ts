@@ -32,7 +32,7 @@ const METHODS: readonly ProviderMethod[] = [
   'activationStatus',
   'supportRequest',
   'orderStatus',
-  'latestOrder',
+  'lookupOrder',
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface below

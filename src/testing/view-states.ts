@@ -21,7 +21,7 @@ import type { ActivationScenario } from '../domain/codes.js';
 import type { Channel, StepId } from '../domain/types.js';
 import { choose, click, comeBack, fill, fillDate, input, payByCard, root, state, toReview, waitForState, waitUntil } from './driver.js';
 import { ScriptedProvider, type Script } from './scripted-provider.js';
-import { DEMO_PASSWORD } from '../domain/test-accounts.js';
+import { DEMO_PASSWORD, DEMO_USER_ICCID } from '../domain/test-accounts.js';
 
 export interface ReachTools {
   /** Advances XState's delays (activation polling, the sign-in pause, cash checks). */
@@ -946,7 +946,7 @@ export const VIEW_STATES: readonly ViewStateEntry[] = [
     step: 'payment',
     description: 'Looking up the order of a person who lost the tab.',
     state: 'payment.reconciling',
-    setup: { script: { hold: ['latestOrder'] } },
+    setup: { script: { hold: ['lookupOrder'] } },
     shows: ['section.step[aria-busy="true"]'],
     reach: async (el) => {
       await toLookup(el);
@@ -964,6 +964,24 @@ export const VIEW_STATES: readonly ViewStateEntry[] = [
       await toLookup(el);
       await findOrder(el);
       await waitForState(el, 'payment.reconcileError');
+    },
+  },
+  {
+    id: 'plan.choosing.found-unpaid',
+    step: 'plan',
+    description: 'A looked-up order that was never paid: said (nothing was charged), with that order’s plan chosen to pay it.',
+    state: 'plan.choosing',
+    shows: ['p.panel.warning[role="status"]', 'input[name="plan"]:checked'],
+    reach: async (el) => {
+      // An order made and left unpaid, then found again from the start by the eSIM's ICCID.
+      await toPaymentReview(el);
+      el.reset();
+      await toLookup(el);
+      await choose(el, /^ICCID/);
+      await fillField(el, 'ICCID', DEMO_USER_ICCID);
+      await fill(el, 'E-mail used for the purchase', 'demo@example.com');
+      await click(el, /^Find/);
+      await waitForState(el, 'plan.choosing');
     },
   },
   {

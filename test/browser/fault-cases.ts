@@ -22,7 +22,7 @@ export const CALLS: readonly { call: ProviderMethod; flow: Flow; step: StepId }[
   { call: 'activationStatus', flow: 'card', step: 'activation' },
   { call: 'supportRequest', flow: 'support', step: 'troubleshooting' },
   { call: 'orderStatus', flow: 'reconcile', step: 'payment' },
-  { call: 'latestOrder', flow: 'lookup', step: 'payment' },
+  { call: 'lookupOrder', flow: 'lookup', step: 'payment' },
 ];
 
 /** Faults whose answer is lost after the provider acted (a charge taken, and the wizard not told). */

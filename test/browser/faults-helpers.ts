@@ -50,7 +50,7 @@ export async function mountFaulty(o: { latencyMs?: number; provider?: FaultyProv
  * The ways through the wizard: a card (4242), a card that asks for authentication (3184,
  * approved), cash at a convenience store (paid at the second check), troubleshooting from the
  * end with a support request, a reload while the payment's answer is on its way (the wizard
- * reconciles with `orderStatus`), and "I already paid: check my order" (`latestOrder`).
+ * reconciles with `orderStatus`), and "I already paid: check my order" (`lookupOrder`).
  */
 export type Flow = 'card' | '3ds' | 'cash' | 'support' | 'reconcile' | 'lookup';
 

@@ -2,7 +2,7 @@
  * "I already paid: check my order" on the reference server, as the demo provider does it
  * (src/providers/demo.ts): an ICCID or an order number signs in whatever channel is sent; a
  * renewal order's reference, with an e-mail of the account that placed it, signs in to that
- * account; `GET /v1/orders/latest` answers the account's most recent order. Orders belong to
+ * account; `GET /v1/orders/lookup` answers the account's most recent order. Orders belong to
  * accounts, not sessions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,7 +44,7 @@ describe('ICCID and order-number sign-in in any channel', () => {
   });
 });
 
-describe('GET /v1/orders/latest', () => {
+describe('GET /v1/orders/lookup', () => {
   const clock = manualClock();
   let t: TestServer;
   let c: Client;
@@ -58,8 +58,8 @@ describe('GET /v1/orders/latest', () => {
   afterAll(() => t.close());
 
   it('needs a session (401) and is 404 not-found before the account has an order', async () => {
-    expect((await t.client().get('/v1/orders/latest')).status).toBe(401);
-    const none = await c.get('/v1/orders/latest');
+    expect((await t.client().get('/v1/orders/lookup')).status).toBe(401);
+    const none = await c.get('/v1/orders/lookup');
     expect(none.status).toBe(404);
     expect(none.body).toEqual(NOT_FOUND);
   });
@@ -68,22 +68,22 @@ describe('GET /v1/orders/latest', () => {
     first = await c.order('online-7d-3gb');
     clock.advance(1_000);
     second = await c.order('online-1d-1gb', 2);
-    const latest = await c.get('/v1/orders/latest');
+    const latest = await c.get('/v1/orders/lookup');
     expect(latest.status).toBe(200);
     expect(latest.body).toEqual((await c.get(`/v1/orders/${second}`)).body);
     expect(latest.body).toMatchObject({ order: { orderId: second, planId: 'online-1d-1gb', quantity: 2 }, payment: null, activation: { state: 'pending' } });
     // Answering an open order again does not make it the latest.
     expect(await c.order('online-7d-3gb')).toBe(first);
-    expect((await c.get('/v1/orders/latest')).body.order.orderId).toBe(second);
+    expect((await c.get('/v1/orders/lookup')).body.order.orderId).toBe(second);
   });
 
   it('follows the payment: a konbini voucher pending, then paid at the shop (and the plan live)', async () => {
     const pending = await c.post(`/v1/orders/${second}/payments`, { method: 'konbini' }, { idempotencyKey: 'latest-konbini' });
     expect(pending.body.status).toBe('pending-cash');
-    expect((await c.get('/v1/orders/latest')).body).toMatchObject({ order: { orderId: second }, payment: pending.body, activation: { state: 'pending' } });
+    expect((await c.get('/v1/orders/lookup')).body).toMatchObject({ order: { orderId: second }, payment: pending.body, activation: { state: 'pending' } });
 
     expect((await t.admin('POST', `/admin/vouchers/${pending.body.voucher.number}/pay`)).body.result).toBe('paid');
-    const paid = await c.get('/v1/orders/latest');
+    const paid = await c.get('/v1/orders/lookup');
     expect(paid.body).toMatchObject({
       order: { orderId: second },
       payment: { status: 'succeeded', paymentId: pending.body.paymentId },
@@ -94,21 +94,41 @@ describe('GET /v1/orders/latest', () => {
   it('belongs to the account: a new session of it sees its orders', async () => {
     const again = t.client();
     await again.signIn();
-    expect((await again.get('/v1/orders/latest')).body.order.orderId).toBe(second);
+    expect((await again.get('/v1/orders/lookup')).body.order.orderId).toBe(second);
     expect((await again.get(`/v1/orders/${first}`)).status).toBe(200);
   });
 
   it('is not another account’s: 404 for its order id, and its own latest is 404 until it orders', async () => {
     const other = t.client();
     await other.signIn(CARRIER);
-    for (const path of [`/v1/orders/${second}`, `/v1/orders/${first}`, '/v1/orders/latest']) {
+    for (const path of [`/v1/orders/${second}`, `/v1/orders/${first}`, '/v1/orders/lookup']) {
       const answer = await other.get(path);
       expect(answer.status).toBe(404);
       expect(answer.body).toEqual(NOT_FOUND);
     }
     const own = await other.order('shop-30d-5gb');
-    expect((await other.get('/v1/orders/latest')).body.order.orderId).toBe(own);
-    expect((await c.get('/v1/orders/latest')).body.order.orderId).toBe(second);
+    expect((await other.get('/v1/orders/lookup')).body.order.orderId).toBe(own);
+    expect((await c.get('/v1/orders/lookup')).body.order.orderId).toBe(second);
+  });
+
+  it('answers the order whose reference is asked for, not the newest; another reference (the eSIM’s order number) gets the newest', async () => {
+    const referenceOf = async (orderId: string): Promise<string> => (await c.get(`/v1/orders/${orderId}`)).body.order.reference;
+    const older = await referenceOf(first);
+    expect((await c.get(`/v1/orders/lookup?reference=${encodeURIComponent(` ${older.toLowerCase()} `)}`)).body.order.orderId).toBe(first);
+    expect((await c.get(`/v1/orders/lookup?reference=${await referenceOf(second)}`)).body.order.orderId).toBe(second);
+    expect((await c.get('/v1/orders/lookup?reference=NRT-240001')).body.order.orderId).toBe(second);
+    // Another account's reference is not this account's order.
+    const other = t.client();
+    await other.signIn(CARRIER);
+    expect((await other.get(`/v1/orders/lookup?reference=${older}`)).body.order.orderId).not.toBe(first);
+  });
+
+  it('refuses an empty or overlong reference with the contract’s 400', async () => {
+    for (const reference of ['', 'X'.repeat(65)]) {
+      const answer = await c.get(`/v1/orders/lookup?reference=${reference}`);
+      expect(answer.status).toBe(400);
+      expect(answer.body).toMatchObject({ code: 'invalid-input', retryable: false });
+    }
   });
 });
 
@@ -136,7 +156,7 @@ describe('sign-in by a renewal order’s reference', () => {
       const c = t.client();
       expect((await c.post('/v1/session', { method: 'order', channel, orderNumber, email })).status).toBe(200);
       expect((await c.get('/v1/account')).body.accountId).toBe('acct-online-demo');
-      expect((await c.get('/v1/orders/latest')).body.order).toMatchObject({ orderId, reference });
+      expect((await c.get('/v1/orders/lookup')).body.order).toMatchObject({ orderId, reference });
     }
   });
 
@@ -153,11 +173,11 @@ describe('sign-in by a renewal order’s reference', () => {
     const traveler = t.client();
     await traveler.signIn({ method: 'iccid', channel: 'airport', iccid: DEMO_ICCID, email: TRAVELER });
     const travelerOrder = await traveler.order('airport-1d-1gb');
-    const travelerReference = (await traveler.get('/v1/orders/latest')).body.order.reference;
+    const travelerReference = (await traveler.get('/v1/orders/lookup')).body.order.reference;
     const c = t.client();
     expect((await c.post('/v1/session', { method: 'order', channel: 'online', orderNumber: travelerReference, email: TRAVELER })).status).toBe(200);
     expect((await c.get('/v1/account')).body.accountId).toBe('acct-airport-traveler');
-    expect((await c.get('/v1/orders/latest')).body.order.orderId).toBe(travelerOrder);
+    expect((await c.get('/v1/orders/lookup')).body.order.orderId).toBe(travelerOrder);
     expect(
       (await t.client().post('/v1/session', { method: 'order', channel: 'airport', orderNumber: travelerReference, email: 'demo@example.com' })).status,
     ).toBe(404);

@@ -39,7 +39,7 @@ describe('the OpenAPI document', () => {
         'GET /v1/account',
         'GET /v1/plans',
         'POST /v1/orders',
-        'GET /v1/orders/latest',
+        'GET /v1/orders/lookup',
         'GET /v1/orders/{orderId}',
         'POST /v1/orders/{orderId}/payments',
         'POST /v1/payments/{paymentId}/authentication',
@@ -59,9 +59,9 @@ describe('the OpenAPI document', () => {
     expect(doc.paths['/v1/session'].post.responses['429'].headers).toHaveProperty('Retry-After');
     expect(doc.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'esim_session' });
     // A static segment wins over a parameter, as in the server's router.
-    expect(t.contract.template('/v1/orders/latest')).toBe('/v1/orders/latest');
+    expect(t.contract.template('/v1/orders/lookup')).toBe('/v1/orders/lookup');
     expect(t.contract.template('/v1/orders/ord_123')).toBe('/v1/orders/{orderId}');
-    expect(t.contract.template('/v1/orders/latest/payments')).toBe('/v1/orders/{orderId}/payments');
+    expect(t.contract.template('/v1/orders/lookup/payments')).toBe('/v1/orders/{orderId}/payments');
   });
 });
 

@@ -40,7 +40,7 @@ export class Contract {
 
   /**
    * The template (`/v1/orders/{orderId}`) a concrete path matches, if any. A static segment wins
-   * over a parameter, as in the server's router: `/v1/orders/latest` is not `/v1/orders/{orderId}`.
+   * over a parameter, as in the server's router: `/v1/orders/lookup` is not `/v1/orders/{orderId}`.
    */
   template(path: string): string | null {
     const segments = path.split('/');

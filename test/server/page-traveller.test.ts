@@ -1,10 +1,12 @@
 /**
  * The traveller's flow on the reference server, as `npm start` runs it (the built standalone page,
  * the HttpProvider, the session in an HttpOnly cookie), in Chromium: what the in-browser demo
- * could not show. A reload keeps the person signed in; `?channel=airport` skips the question;
+ * could not show. A reload keeps the person signed in; "I already paid: check my order" shows
+ * the order asked for, and an unpaid one is paid, not bought again; `?channel=airport` skips the question;
  * the demo server (`--demo`, as `npm start` runs it) says it is one, and the page loads only the
  * HTTP provider, never the in-browser demo's chunk.
  */
+import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { answerValidity, en, inTab, pickPlan, servedPage, signInOnline, wizard } from './page-helpers.js';
 
@@ -60,6 +62,63 @@ describe('the standalone page on the reference server without --demo', () => {
       const notes = wizard(tab).w.getByRole('note');
       expect(await notes.filter({ hasText: en.demoNotice }).count()).toBe(0);
       expect(await notes.filter({ hasText: en.resume.demoServer }).count()).toBe(0);
+    });
+  }, 30_000);
+});
+
+describe('“I already paid: check my order” on the reference server', () => {
+  const page = servedPage();
+
+  /** The demo account with a paid older order and a newer unpaid one, made through the API. */
+  async function twoOrders(): Promise<{ paid: string; unpaid: string; unpaidPlan: string }> {
+    const c = page.t.client();
+    await c.signIn();
+    const paidId = await c.order('online-7d-3gb');
+    const payment = await c.post(`/v1/orders/${paidId}/payments`, { method: 'card', cardToken: await c.token() }, { idempotencyKey: `pay-${paidId}` });
+    expect(payment.body.status).toBe('succeeded');
+    const unpaidId = await c.order('online-15d-10gb');
+    const detail = async (id: string) => (await c.get(`/v1/orders/${id}`)).body.order;
+    const unpaid = await detail(unpaidId);
+    return { paid: (await detail(paidId)).reference, unpaid: unpaid.reference, unpaidPlan: unpaid.planName };
+  }
+
+  async function lookUp(tab: Page, reference: string): Promise<void> {
+    const { w, heading } = wizard(tab);
+    await heading(en.validity.title).waitFor();
+    await w.getByRole('button', { name: en.login.checkOrder, exact: true }).click();
+    await heading(en.login.titleLookup).waitFor();
+    await w.getByRole('textbox', { name: en.login.orderNumber, exact: true }).fill(reference);
+    await w.getByLabel(en.login.email, { exact: true }).fill('demo@example.com');
+    await w.getByLabel(en.login.email, { exact: true }).press('Enter');
+  }
+
+  it('shows the older, paid order whose reference was typed, not the newest', async () => {
+    const { paid, unpaid } = await twoOrders();
+    await inTab(page, '/', async (tab) => {
+      await lookUp(tab, paid.toLowerCase());
+      const { w, heading } = wizard(tab);
+      await heading(en.done.title).waitFor();
+      expect(await w.getByText(paid, { exact: true }).count()).toBe(1);
+      expect(await w.getByText(unpaid).count()).toBe(0);
+    });
+  }, 30_000);
+
+  it('says an unpaid order is unpaid, with it chosen, and Continue pays that order: no second one is created', async () => {
+    const { unpaid, unpaidPlan } = await twoOrders();
+    await inTab(page, '/', async (tab, seen) => {
+      await lookUp(tab, unpaid);
+      const { w, heading, next } = wizard(tab);
+      await heading(en.plan.title).waitFor();
+      await w
+        .getByRole('status')
+        .filter({ hasText: en.plan.foundUnpaid(unpaid, unpaidPlan) })
+        .waitFor();
+      expect(await w.getByRole('radio', { name: /^15 days · 10 GB/ }).isChecked()).toBe(true);
+      await next();
+      await heading(en.payment.title).waitFor();
+      expect(seen.api.filter((call) => call.method === 'POST' && call.path === '/v1/orders')).toEqual([]);
+      expect(seen.api.some((call) => call.path === `/v1/orders/lookup`)).toBe(true);
+      expect(await w.getByText(unpaidPlan).count()).toBeGreaterThan(0);
     });
   }, 30_000);
 });

@@ -155,7 +155,10 @@ export function planView(v: LaterViewHost) {
       }
       const rec = recommendation(v.ctx);
       const chosen = selectedPlan(v.ctx);
-      return html`${heading(m.title)} ${accountSummary(v)} ${recommender(v)}
+      const unpaid = v.ctx.foundUnpaid && v.ctx.order;
+      return html`${heading(m.title)}
+        ${unpaid ? html`<p class="panel warning" role="status">${m.foundUnpaid(unpaid.reference, unpaid.planName)}</p>` : nothing}
+        ${accountSummary(v)} ${recommender(v)}
         <fieldset data-field="plan" aria-invalid=${v.attempted && !chosen ? 'true' : nothing} aria-describedby=${v.attempted && !chosen ? 'plan-error' : nothing}>
           <legend>${m.plansLegend}</legend>
           ${v.attempted && !chosen ? html`<p class="field-error" id="plan-error">${m.noneSelected}</p>` : nothing}

@@ -88,8 +88,13 @@ const toOutcome = {
 const orderFound = { type: 'orderFound', params: ({ event }: { event: { output: OrderStatus } }) => ({ status: event.output }) } as const;
 const routeOrderStatus = [
   { guard: ({ event }: { event: { output: OrderStatus } }) => orderActive(event.output), target: '#wizard.done', actions: orderFound },
-  // Nothing paid yet (or the attempt ended): the plan is offered again, with this order.
-  { guard: ({ event }: { event: { output: OrderStatus } }) => orderUnpaid(event.output), target: '#wizard.plan', actions: orderFound },
+  // Nothing paid yet (or the attempt ended): the plan is offered again, with this order; a
+  // looked-up order is said to be unpaid there (before `orderFound` ends the look-up).
+  {
+    guard: ({ event }: { event: { output: OrderStatus } }) => orderUnpaid(event.output),
+    target: '#wizard.plan',
+    actions: ['noteFoundUnpaid', orderFound],
+  },
   // A payment is on record: it goes where that outcome goes, as if it had just come back.
   {
     target: '#wizard.payment.outcome',
@@ -286,7 +291,10 @@ export const payment = wizardSetup.createStateConfig({
       entry: 'clearError',
       invoke: {
         src: 'findOrder',
-        input: ({ context }) => ({ orderId: context.lookup ? null : (context.order?.orderId ?? null) }),
+        input: ({ context }) =>
+          context.lookup
+            ? { orderId: null, reference: context.login.method === 'order' ? context.login.orderNumber : null }
+            : { orderId: context.order?.orderId ?? null, reference: null },
         onDone: [...routeOrderStatus],
         // Signed out meanwhile: sign in again, then reconcile (not the confirmation screen).
         onError: [...onSessionExpired('reconcile'), { target: 'reconcileError', actions: 'recordError' }],

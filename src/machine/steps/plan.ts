@@ -9,6 +9,7 @@ import { backBeforePlan, gotoEarlier, onSessionExpired } from './navigation.js';
 
 export const plan = wizardSetup.createStateConfig({
   initial: 'loading',
+  exit: assign({ foundUnpaid: false }),
   on: {
     'user.back': [...backBeforePlan],
     ...gotoEarlier('validity', 'channel', 'login'),

@@ -10,8 +10,10 @@ import type { PaymentOutcome } from '../../../src/domain/types.js';
 import {
   CARD,
   ICCID_19,
+  PLANS,
   TODAY,
   Wizard,
+  account,
   activationEvent,
   atActivation,
   atChoosing,
@@ -124,7 +126,7 @@ describe('host.resumed: each waiting state goes on', () => {
     expect(w.hasTag('charging')).toBe(true);
     expect(w.can({ type: 'user.restart' })).toBe(false);
     expect(w.can({ type: 'user.back' })).toBe(false);
-    expect(w.spawnedInput('findOrder')).toEqual({ orderId: 'ord-week-3gb' });
+    expect(w.spawnedInput('findOrder')).toEqual({ orderId: 'ord-week-3gb', reference: null });
   });
 });
 
@@ -181,12 +183,18 @@ describe('reconciling: the provider’s record decides', () => {
     expect(w.state).toBe('login.form');
     fillAccount(w).send({ type: 'user.next' }).send({ type: 'provider.identified' });
     expect(w.state).toBe('payment.reconciling');
-    expect(w.spawnedInput('findOrder')).toEqual({ orderId: 'ord-week-3gb' });
+    expect(w.spawnedInput('findOrder')).toEqual({ orderId: 'ord-week-3gb', reference: null });
   });
 });
 
 describe('"I already paid: check my order"', () => {
   const lookup = () => new Wizard().send({ type: 'user.checkOrder' });
+  /** The look-up by order reference and e-mail, sent. */
+  const byReference = () =>
+    lookup()
+      .send({ type: 'user.login.field', field: 'orderNumber', value: 'REN-ABC123' })
+      .send({ type: 'user.login.field', field: 'email', value: 'mika@example.com' })
+      .send({ type: 'user.next' });
 
   it('from the first step, signs in by order (or ICCID), never by password', () => {
     const w = lookup();
@@ -198,21 +206,32 @@ describe('"I already paid: check my order"', () => {
   });
 
   it('finds the latest order of whoever signed in, then goes where it stands', () => {
-    const w = lookup()
-      .send({ type: 'user.login.field', field: 'orderNumber', value: 'REN-ABC123' })
-      .send({ type: 'user.login.field', field: 'email', value: 'mika@example.com' })
-      .send({ type: 'user.next' });
+    const w = byReference();
     expect(w.state).toBe('login.submitting');
     w.send({ type: 'provider.identified' });
     expect(w.state).toBe('payment.reconciling');
-    // No order is known here: the provider's latest for this person.
-    expect(w.spawnedInput('findOrder')).toEqual({ orderId: null });
+    // No order is known here: the provider finds the one with the reference typed.
+    expect(w.spawnedInput('findOrder')).toEqual({ orderId: null, reference: 'REN-ABC123' });
     w.send(found({ status: 'succeeded', paymentId: 'p' }, 'active'));
     expect(w.state).toBe('done');
     expect(w.ctx.lookup).toBe(false);
   });
 
-  it('by ICCID too', () => {
+  it('an unpaid order found: the plans say so, with that order chosen, and Continue pays that order, not a new one', () => {
+    const w = byReference().send({ type: 'provider.identified' }).send(found(null));
+    expect(w.state).toBe('plan.loading');
+    expect(w.ctx.foundUnpaid).toBe(true);
+    expect(w.ctx.selectedPlanId).toBe('week-3gb');
+    w.send({ type: 'provider.accountLoaded', account: account(), plans: PLANS });
+    expect(w.state).toBe('plan.choosing');
+    expect(w.ctx.foundUnpaid).toBe(true);
+    w.send({ type: 'user.next' });
+    expect(w.state).toBe('payment.review');
+    expect(w.spawned('createOrder')).toEqual([]);
+    expect(w.ctx.foundUnpaid).toBe(false);
+  });
+
+  it('by ICCID too, with no reference: the provider answers the eSIM’s latest order', () => {
     const w = lookup()
       .send({ type: 'user.login.method', method: 'iccid' })
       .send({ type: 'user.login.field', field: 'iccid', value: ICCID_19 })
@@ -220,15 +239,11 @@ describe('"I already paid: check my order"', () => {
       .send({ type: 'user.next' })
       .send({ type: 'provider.identified' });
     expect(w.state).toBe('payment.reconciling');
+    expect(w.spawnedInput('findOrder')).toEqual({ orderId: null, reference: null });
   });
 
   it('nothing found: said, and Back leads to the start, where renewing is open', () => {
-    const w = lookup()
-      .send({ type: 'user.login.field', field: 'orderNumber', value: 'REN-ABC123' })
-      .send({ type: 'user.login.field', field: 'email', value: 'mika@example.com' })
-      .send({ type: 'user.next' })
-      .send({ type: 'provider.identified' })
-      .send(err('not-found'));
+    const w = byReference().send({ type: 'provider.identified' }).send(err('not-found'));
     expect(w.state).toBe('payment.reconcileError');
     expect(w.ctx.error?.code).toBe('not-found');
     w.send({ type: 'user.back' });

@@ -301,7 +301,7 @@ const EXPIRIES: readonly Expiry[] = [
     resumes: 'payment.reconciling',
     kept: (w, before) => {
       expect(w.ctx.order).toEqual(before.order);
-      expect(w.spawnedInput('findOrder')).toEqual({ orderId: before.order!.orderId });
+      expect(w.spawnedInput('findOrder')).toEqual({ orderId: before.order!.orderId, reference: null });
     },
   },
   {
