@@ -44,7 +44,7 @@ const THROTTLES = [1, 4];
 const LANGS = ['en', 'ko'];
 
 const BUDGET = {
-  entryGzip: 32_500, // as test/unit/embed.test.ts has it
+  entryGzip: 32_650, // as test/unit/embed.test.ts has it
   startupRatio: 2,
   stepMedianMs: 1,
   keyMedianMs: 0.3,

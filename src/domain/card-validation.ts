@@ -2,7 +2,7 @@
  * Validators of the card form. Used only in the view (card data never enters the statechart)
  * and by the demo provider's tokenization, so they load with the later steps.
  */
-import { digitsOnly, luhnValid, type FieldError } from './validation.js';
+import { digitsOnly, luhnValid, normalizeTyped, type FieldError } from './validation.js';
 
 export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'jcb' | 'diners' | 'discover' | 'unionpay' | 'unknown';
 
@@ -26,21 +26,30 @@ export function validateCardNumber(value: string): FieldError | null {
   return luhnValid(n) ? null : 'card-checksum';
 }
 
-/** `MM/YY` (or `MM / YY`, `MMYY`); valid through the last day of that month. `today` is `YYYY-MM-DD`. */
+/**
+ * A card's expiry as typed, as `MM/YY`, or null when it is not one: `12/30`, `12 / 30`, `12-30`,
+ * `1230`, `1/30`, `12/2030` and their full-width forms (`１２／３０`) all read as `12/30`.
+ */
+export function cardExpiry(value: string): string | null {
+  const v = normalizeTyped(value);
+  const m = /^(\d{2})(\d{2})$/.exec(v) ?? /^(\d{1,2})[/.-](?:20)?(\d{2})$/.exec(v);
+  return m ? `${m[1]!.padStart(2, '0')}/${m[2]}` : null;
+}
+
+/** The expiry (see {@link cardExpiry}); valid through the last day of that month. `today` is `YYYY-MM-DD`. */
 export function validateCardExpiry(value: string, today: string): FieldError | null {
-  const v = value.replace(/\s/g, '');
-  if (v === '') return 'required';
-  const m = /^(\d{2})\/?(\d{2})$/.exec(v);
-  if (!m) return 'card-expiry-invalid';
-  const month = Number(m[1]);
+  if (normalizeTyped(value) === '') return 'required';
+  const expiry = cardExpiry(value);
+  if (!expiry) return 'card-expiry-invalid';
+  const month = Number(expiry.slice(0, 2));
   if (month < 1 || month > 12) return 'card-expiry-invalid';
-  const year = 2000 + Number(m[2]);
+  const year = 2000 + Number(expiry.slice(3));
   const [ty, tm] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
   return year < ty || (year === ty && month < tm) ? 'card-expired' : null;
 }
 
 export function validateCardCvc(value: string, brand: CardBrand): FieldError | null {
-  const v = value.trim();
+  const v = normalizeTyped(value);
   if (v === '') return 'required';
   const len = brand === 'amex' ? 4 : 3;
   return new RegExp(`^\\d{${len}}$`).test(v) ? null : 'card-cvc-invalid';

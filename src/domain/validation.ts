@@ -38,9 +38,19 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** Removes the spaces and dashes people type into long numbers. */
+/**
+ * What a Japanese (or Chinese, or Korean) keyboard types, as the ASCII the checks expect:
+ * full-width digits, letters and signs folded (NFKC: `４２４２` is `4242`, `＠` is `@`, `／` is
+ * `/`), and the dashes an input method offers for `-` (the long-vowel mark `ー`, the minus sign,
+ * hyphens and dashes) read as `-`. Spaces are kept (NFKC makes the ideographic space a plain one).
+ */
+export function foldTyped(value: string): string {
+  return value.normalize('NFKC').replace(/[\u2010-\u2015\u2212\u30FC]/g, '-');
+}
+
+/** The digits of a long number as typed: folded (see {@link foldTyped}), spaces and dashes between them removed. */
 export function digitsOnly(value: string): string {
-  return value.replace(/[\s-]/g, '');
+  return foldTyped(value).replace(/[\s-]/g, '');
 }
 
 export function validateRequiredText(value: string, max = 254): FieldError | null {
@@ -52,8 +62,13 @@ export function validateRequiredText(value: string, max = 254): FieldError | nul
   return null;
 }
 
+/** An e-mail address as typed, folded (a full-width `＠` is `@`) and trimmed: what is checked and sent. */
+export function typedEmail(value: string): string {
+  return foldTyped(value).trim();
+}
+
 export function validateEmail(value: string): FieldError | null {
-  const v = value.trim();
+  const v = typedEmail(value);
   if (v === '') return 'required';
   if (v.length > 254) return 'too-long';
   // Deliberately loose: one @, something on each side, a dot in the domain, no spaces.
@@ -69,8 +84,13 @@ export function validateIccid(value: string): FieldError | null {
   return luhnValid(v) ? null : 'iccid-checksum';
 }
 
+/** An order number as typed, folded (`ＮＲＴ－２４０００１` is `NRT-240001`) and trimmed: what is checked and sent. */
+export function typedOrderNumber(value: string): string {
+  return foldTyped(value).trim();
+}
+
 export function validateOrderNumber(value: string): FieldError | null {
-  const v = value.trim();
+  const v = typedOrderNumber(value);
   if (v === '') return 'required';
   if (v.length > 40) return 'too-long';
   return /^[A-Za-z0-9][A-Za-z0-9-]{3,39}$/.test(v) ? null : 'order-invalid';
@@ -115,7 +135,7 @@ export const EMPTY_DATE: DateParts = { year: '', month: '', day: '' };
  * (NFKC: `２０２７` is `2027`) and spaces dropped.
  */
 export function normalizeTyped(value: string): string {
-  return value.normalize('NFKC').replace(/\s/g, '');
+  return foldTyped(value).replace(/\s/g, '');
 }
 
 /**
@@ -146,7 +166,7 @@ export function validateDateParts(parts: DateParts, today: string): FieldError |
 }
 
 export function validateDaysLeft(value: string): FieldError | null {
-  const v = value.trim();
+  const v = foldTyped(value).trim();
   if (v === '') return 'required';
   if (!/^\d{1,4}$/.test(v) || Number(v) > MAX_DAYS) return 'days-invalid';
   return null;

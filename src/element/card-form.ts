@@ -4,8 +4,8 @@
  * tokenizes them; the machine learns only whether the form is valid, then a token, a brand and
  * the last four digits.
  */
-import { cardBrand, validateCardCvc, validateCardExpiry, validateCardNumber } from '../domain/card-validation.js';
-import { digitsOnly } from '../domain/validation.js';
+import { cardBrand, cardExpiry, validateCardCvc, validateCardExpiry, validateCardNumber } from '../domain/card-validation.js';
+import { digitsOnly, normalizeTyped } from '../domain/validation.js';
 import { localToday } from '../i18n/today.js';
 import type { CardInput } from '../providers/contract.js';
 
@@ -31,5 +31,6 @@ export function cardErrors(card: CardFields, today = localToday()) {
 export function cardForTokenizing(card: CardFields): CardInput | null {
   const errors = cardErrors(card);
   if (errors.number || errors.expiry || errors.cvc) return null;
-  return { number: digitsOnly(card.number), expiry: card.expiry, cvc: card.cvc.trim() };
+  // As the processor expects it, whatever keyboard typed it: digits, `MM/YY`.
+  return { number: digitsOnly(card.number), expiry: cardExpiry(card.expiry)!, cvc: normalizeTyped(card.cvc) };
 }

@@ -6,6 +6,7 @@
 import type { WizardError } from '../domain/types.js';
 import { ERROR_CODES, type ErrorCode } from '../domain/codes.js';
 import type { Credentials, Provider, Session } from '../providers/contract.js';
+import { digitsOnly, typedEmail, typedOrderNumber } from '../domain/validation.js';
 import { ProviderError } from '../providers/errors.js';
 import type { ProviderCalls, Vault } from './provider-actors.js';
 
@@ -46,9 +47,10 @@ export function providerCalls(provider: () => Promise<Provider>, vault: Vault, p
       const credentials: Credentials =
         input.method === 'account'
           ? { method: 'account', channel: input.channel, username: input.username, password: vault.password }
-          : input.method === 'iccid'
-            ? { method: 'iccid', channel: input.channel, iccid: input.iccid, email: input.email }
-            : { method: 'order', channel: input.channel, orderNumber: input.orderNumber, email: input.email };
+          : // As checked: full-width forms folded, the ICCID's spaces and dashes removed.
+            input.method === 'iccid'
+            ? { method: 'iccid', channel: input.channel, iccid: digitsOnly(input.iccid), email: typedEmail(input.email) }
+            : { method: 'order', channel: input.channel, orderNumber: typedOrderNumber(input.orderNumber), email: typedEmail(input.email) };
       vault.session = await (await provider()).identify(credentials, signal);
     }),
     loadAccount: settled(async (_input, signal) => {
@@ -83,7 +85,9 @@ export function providerCalls(provider: () => Promise<Provider>, vault: Vault, p
     }),
     findOrder: settled(async ({ orderId, reference }, signal) => {
       const [p, session] = await signedIn();
-      const status = orderId ? await p.orderStatus(session, { orderId }, signal) : await p.lookupOrder(session, { reference }, signal);
+      const status = orderId
+        ? await p.orderStatus(session, { orderId }, signal)
+        : await p.lookupOrder(session, { reference: reference === null ? null : typedOrderNumber(reference) }, signal);
       if (!status) throw Object.assign(new Error('no order'), { code: 'not-found', retryable: false });
       return status;
     }),

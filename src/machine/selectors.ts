@@ -5,7 +5,7 @@
 import type { SnapshotFrom } from 'xstate';
 import type { WizardContext, WizardEvent } from './context.js';
 import type { WizardMachine } from './machine.js';
-import { dateFromParts, daysBetween } from '../domain/validation.js';
+import { dateFromParts, daysBetween, foldTyped } from '../domain/validation.js';
 import { daysLeftAt, topUpEligibility, urgencyOf, type Eligibility } from '../domain/rules.js';
 import { MAIN_STEPS, STEP_IDS, type Plan, type StepId, type Urgency } from '../domain/types.js';
 
@@ -50,7 +50,8 @@ export function progressOf(step: StepId): { index: number; count: number } {
 export function daysLeft(ctx: WizardContext): { days: number | null; source: 'provider' | 'person' } {
   if (ctx.account) return { days: daysLeftAt(ctx.account.expiresAt, ctx.account.asOf), source: 'provider' };
   const v = ctx.validity;
-  if (v.mode === 'days' && /^\d+$/.test(v.daysLeft.trim())) return { days: Number(v.daysLeft.trim()), source: 'person' };
+  const days = foldTyped(v.daysLeft).trim();
+  if (v.mode === 'days' && /^\d+$/.test(days)) return { days: Number(days), source: 'person' };
   const date = v.mode === 'date' ? dateFromParts(v.date) : null;
   if (date) return { days: daysBetween(v.today, date), source: 'person' };
   return { days: null, source: 'person' };

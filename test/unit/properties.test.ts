@@ -15,6 +15,7 @@ import {
   dateFromParts,
   daysBetween,
   digitsOnly,
+  foldTyped,
   isCalendarDate,
   luhnValid,
   validateDaysLeft,
@@ -157,11 +158,11 @@ describe('digitsOnly', () => {
     );
   });
 
-  it('removes only whitespace and dashes, keeping everything else in order; doing it twice changes nothing', () => {
+  it('folds full-width forms, then removes only whitespace and dashes, keeping everything else in order; doing it twice changes nothing', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (s) => {
         const out = digitsOnly(s);
-        expect(out).toBe([...s].filter((c) => !/[\s-]/.test(c)).join(''));
+        expect(out).toBe([...foldTyped(s)].filter((c) => !/[\s-]/.test(c)).join(''));
         expect(digitsOnly(out)).toBe(out);
       }),
     );

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { PaymentMethod } from '../../domain/types.js';
-import { cardBrand } from '../../domain/card-validation.js';
+import { cardBrand, cardExpiry } from '../../domain/card-validation.js';
 import { formatDateTime, formatMoney } from '../../i18n/format.js';
 import { cardErrors } from '../card-form.js';
 import { expiryText } from './plan.js';
@@ -41,7 +41,13 @@ function cardForm(v: LaterViewHost) {
   const m = v.m.payment;
   const errors = cardErrors(v.card);
   const brand = cardBrand(v.card.number);
-  return html`<div class="card-form">
+  // Once the expiry is left, it reads as it is meant: `1230`, `12-30` or `１２／３０` become `12/30`.
+  const tidyExpiry = ({ target }: Event) => {
+    const input = target as HTMLInputElement;
+    const expiry = input.id === 'cc-exp' ? cardExpiry(input.value) : null;
+    if (expiry && expiry !== input.value) v.setCard('expiry', expiry);
+  };
+  return html`<div class="card-form" @change=${tidyExpiry}>
     ${field(v, {
       id: 'cc-number',
       label: m.cardNumber,

@@ -5,6 +5,7 @@ import {
   dateFromParts,
   daysBetween,
   digitsOnly,
+  foldTyped,
   isCalendarDate,
   luhnValid,
   normalizeTyped,
@@ -15,8 +16,10 @@ import {
   validateIccid,
   validateOrderNumber,
   validateRequiredText,
+  typedEmail,
+  typedOrderNumber,
 } from '../../../src/domain/validation.js';
-import { cardBrand, validateCardCvc, validateCardExpiry, validateCardNumber } from '../../../src/domain/card-validation.js';
+import { cardBrand, cardExpiry, validateCardCvc, validateCardExpiry, validateCardNumber } from '../../../src/domain/card-validation.js';
 import { ICCID_19, ICCID_20, TODAY } from './harness.js';
 
 describe('luhnValid', () => {
@@ -239,7 +242,8 @@ describe('cards', () => {
     expect(validateCardExpiry('12/25', TODAY)).toBe('card-expired');
     expect(validateCardExpiry('13/27', TODAY)).toBe('card-expiry-invalid');
     expect(validateCardExpiry('00/27', TODAY)).toBe('card-expiry-invalid');
-    expect(validateCardExpiry('1/27', TODAY)).toBe('card-expiry-invalid');
+    expect(validateCardExpiry('1/27', TODAY)).toBeNull();
+    expect(validateCardExpiry('1/26', TODAY)).toBe('card-expired');
     expect(validateCardExpiry('', TODAY)).toBe('required');
   });
 
@@ -250,5 +254,43 @@ describe('cards', () => {
     expect(validateCardCvc('123', 'amex')).toBe('card-cvc-invalid');
     expect(validateCardCvc('12a', 'jcb')).toBe('card-cvc-invalid');
     expect(validateCardCvc('', 'visa')).toBe('required');
+  });
+});
+
+/** What a Japanese keyboard types (full-width digits, letters and signs; the IME's dashes), and what it means. */
+describe('full-width input, folded before it is checked', () => {
+  it('foldTyped reads full-width forms and the IME’s dashes as ASCII, and keeps spaces', () => {
+    expect(foldTyped('ＮＲＴ－２４０００１')).toBe('NRT-240001');
+    expect(foldTyped('NRTー240001')).toBe('NRT-240001');
+    expect(foldTyped('NRT−240001')).toBe('NRT-240001');
+    expect(foldTyped('ｄｅｍｏ＠ｅｘａｍｐｌｅ．ｃｏｍ')).toBe('demo@example.com');
+    expect(foldTyped('４２４２\u3000４２４２')).toBe('4242 4242');
+  });
+
+  it('takes a full-width card number, expiry and security code, and days left', () => {
+    expect(validateCardNumber('４２４２ ４２４２ ４２４２ ４２４２')).toBeNull();
+    expect(digitsOnly('４２４２－４２４２－４２４２－４２４２')).toBe('4242424242424242');
+    expect(validateCardExpiry('１２/３０', TODAY)).toBeNull();
+    expect(validateCardExpiry('１２／３０', TODAY)).toBeNull();
+    expect(validateCardCvc('１２３', 'visa')).toBeNull();
+    expect(validateDaysLeft('２')).toBeNull();
+    expect(validateDaysLeft(' ２ ')).toBeNull();
+  });
+
+  it('takes a full-width ICCID, order number and e-mail', () => {
+    expect(validateIccid([...ICCID_19].map((d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).join(''))).toBeNull();
+    expect(validateOrderNumber('ＮＲＴ－２４０００１')).toBeNull();
+    expect(typedOrderNumber(' ＮＲＴ－２４０００１ ')).toBe('NRT-240001');
+    expect(validateEmail('ｄｅｍｏ＠ｅｘａｍｐｌｅ．ｃｏｍ')).toBeNull();
+    expect(typedEmail(' ｄｅｍｏ＠ｅｘａｍｐｌｅ．ｃｏｍ ')).toBe('demo@example.com');
+  });
+
+  it('reads an expiry typed as 12/30, 12-30, 1230, 1/30, 12/2030 or 12 / 30 as 12/30', () => {
+    for (const typed of ['12/30', '12-30', '1230', '12 / 30', '１２３０', '12.30', '12/2030']) expect(cardExpiry(typed), typed).toBe('12/30');
+    expect(cardExpiry('1/30')).toBe('01/30');
+    for (const typed of ['', '123', '12/3', '12//30', '12/300', 'ab/cd']) expect(cardExpiry(typed), typed).toBeNull();
+    expect(validateCardExpiry('12-30', TODAY)).toBeNull();
+    expect(validateCardExpiry('1230', TODAY)).toBeNull();
+    expect(validateCardExpiry('13-30', TODAY)).toBe('card-expiry-invalid');
   });
 });
