@@ -3,23 +3,27 @@
  * eligibility. The plan rules are in plan-rules.ts.
  */
 import type { AccountStatus, Urgency } from './types.js';
+import { daysBetween } from './validation.js';
 
 const DAY = 86_400_000;
 
-/** Urgency in words, from the days left (negative: expired). */
-export function urgencyOf(daysLeft: number | null): Urgency {
+/** Urgency in words, from the days left (negative: expired; 0 and `expired`: it ended earlier today). */
+export function urgencyOf(daysLeft: number | null, expired = daysLeft !== null && daysLeft < 0): Urgency {
   if (daysLeft === null) return 'unknown';
-  if (daysLeft < 0) return 'expired';
+  if (expired) return 'expired';
   if (daysLeft <= 3) return 'few-days';
   if (daysLeft <= 30) return 'within-month';
   return 'plenty';
 }
 
-/** Days left from `asOf` until `expiresAt` (both ISO instants); negative once expired. */
-export function daysLeftAt(expiresAt: string, asOf: string): number {
-  const ms = Date.parse(expiresAt) - Date.parse(asOf);
-  // A part of a day still left counts as a day left (40 hours: "2 days"); once past, a part counts as a day gone.
-  return ms >= 0 ? Math.ceil(ms / DAY) : Math.floor(ms / DAY);
+/**
+ * Days left from `asOf` until `expiresAt` (both ISO instants) on the person's calendar: the days
+ * between the two calendar days `dayOf` names (`YYYY-MM-DD` of an instant in the person's time
+ * zone). 0 on the last day (or the day it ended: see `expired`), -1 when it ended yesterday,
+ * whatever the hour: a plan that ended 10 days and a few seconds ago ended 10 days ago.
+ */
+export function calendarDaysLeft(expiresAt: string, asOf: string, dayOf: (epochMs: number) => string): { days: number; expired: boolean } {
+  return { days: daysBetween(dayOf(Date.parse(asOf)), dayOf(Date.parse(expiresAt))), expired: Date.parse(expiresAt) < Date.parse(asOf) };
 }
 
 export type Eligibility =

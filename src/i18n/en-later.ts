@@ -66,6 +66,15 @@ export const enLater = {
     japanTime: (t: string) => `${t} in Japan`,
     dataLeft: 'Data left',
     unlimited: 'Unlimited',
+    /** The days left as a fact, without advice: the account's own status, on the plan step. */
+    daysLeft: (days: number, expired: boolean) =>
+      expired
+        ? days === 0
+          ? 'Your plan ended earlier today.'
+          : `Your plan ended ${days} ${plural(days, 'day', 'days')} ago.`
+        : days === 0
+          ? 'Your plan ends today.'
+          : `${days} ${plural(days, 'day', 'days')} left on your plan.`,
     inGrace: (until: string) => `Your plan has ended, but it can still be renewed until ${until}.`,
     inJapanOnly: 'Top-ups for this eSIM work only while you are in Japan, over the eSIM’s own network: turn Wi-Fi off when you renew.',
     startsOnInstall: 'Validity is counted from when a plan is installed.',

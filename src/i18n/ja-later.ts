@@ -64,6 +64,14 @@ export const jaLater: LaterMessages = {
     japanTime: (t: string) => `日本時間 ${t}`,
     dataLeft: 'データ残量',
     unlimited: '無制限',
+    daysLeft: (days: number, expired: boolean) =>
+      expired
+        ? days === 0
+          ? 'プランは本日終了しました。'
+          : `プランは${days}日前に終了しました。`
+        : days === 0
+          ? 'プランは本日で終了します。'
+          : `プランの残りは${days}日です。`,
     inGrace: (until: string) => `プランは終了していますが、${until}までは更新できます。`,
     inJapanOnly: 'このeSIMのチャージは、日本国内でeSIM自体の回線につながっているときにしかできません。更新するときはWi-Fiをオフにしてください。',
     startsOnInstall: '有効期間は、プランをインストールした時点から数えます。',

@@ -64,6 +64,14 @@ export const koLater: LaterMessages = {
     japanTime: (t: string) => `일본 시간 ${t}`,
     dataLeft: '남은 데이터',
     unlimited: '무제한',
+    daysLeft: (days: number, expired: boolean) =>
+      expired
+        ? days === 0
+          ? '요금제가 오늘 끝났어요.'
+          : `요금제가 ${days}일 전에 끝났어요.`
+        : days === 0
+          ? '요금제가 오늘 끝나요.'
+          : `요금제가 ${days}일 남았어요.`,
     inGrace: (until: string) => `요금제는 끝났지만 ${until}까지는 갱신할 수 있어요.`,
     inJapanOnly: '이 eSIM은 일본에서 eSIM 자체 네트워크에 연결돼 있을 때만 충전할 수 있어요. 갱신할 때는 Wi-Fi를 꺼 주세요.',
     startsOnInstall: '사용 기간은 요금제를 설치한 때부터 계산돼요.',

@@ -62,6 +62,8 @@ export const zhHansLater: LaterMessages = {
     japanTime: (t: string) => `日本时间 ${t}`,
     dataLeft: '剩余流量',
     unlimited: '无限流量',
+    daysLeft: (days: number, expired: boolean) =>
+      expired ? (days === 0 ? '套餐已于今天到期。' : `套餐已于 ${days} 天前到期。`) : days === 0 ? '套餐今天到期。' : `套餐还剩 ${days} 天。`,
     inGrace: (until: string) => `套餐已到期，但在 ${until} 前仍可续费。`,
     inJapanOnly: '这张 eSIM 只能在日本境内、通过它自己的网络充值：续费时请先关闭 Wi-Fi（无线局域网）。',
     startsOnInstall: '有效期从安装套餐时开始计算。',

@@ -62,6 +62,8 @@ export const zhHantLater: LaterMessages = {
     japanTime: (t: string) => `日本時間 ${t}`,
     dataLeft: '剩餘數據量',
     unlimited: '無限量',
+    daysLeft: (days: number, expired: boolean) =>
+      expired ? (days === 0 ? '方案已於今天到期。' : `方案已於 ${days} 天前到期。`) : days === 0 ? '方案今天到期。' : `方案還剩 ${days} 天。`,
     inGrace: (until: string) => `方案已到期，但在 ${until} 前仍可加值。`,
     inJapanOnly: '這張 eSIM 只能在日本境內、透過它本身的網路加值：加值時請先關閉 Wi-Fi。',
     startsOnInstall: '有效期限從安裝方案時開始計算。',

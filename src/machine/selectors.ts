@@ -6,7 +6,8 @@ import type { SnapshotFrom } from 'xstate';
 import type { WizardContext, WizardEvent } from './context.js';
 import type { WizardMachine } from './machine.js';
 import { dateFromParts, daysBetween, foldTyped } from '../domain/validation.js';
-import { daysLeftAt, topUpEligibility, urgencyOf, type Eligibility } from '../domain/rules.js';
+import { calendarDaysLeft, topUpEligibility, urgencyOf, type Eligibility } from '../domain/rules.js';
+import { localToday } from '../i18n/today.js';
 import { MAIN_STEPS, STEP_IDS, type Plan, type StepId, type Urgency } from '../domain/types.js';
 
 export type WizardSnapshot = SnapshotFrom<WizardMachine>;
@@ -46,19 +47,26 @@ export function progressOf(step: StepId): { index: number; count: number } {
   return { index: (MAIN_STEPS as readonly StepId[]).indexOf(anchor), count: MAIN_STEPS.length };
 }
 
-/** Days left as the person said, or as the provider knows once signed in. `null`: unknown. */
-export function daysLeft(ctx: WizardContext): { days: number | null; source: 'provider' | 'person' } {
-  if (ctx.account) return { days: daysLeftAt(ctx.account.expiresAt, ctx.account.asOf), source: 'provider' };
+/**
+ * Days left as the person said, or as the provider knows once signed in, counted on the person's
+ * calendar (`dayOf`: an instant's day in their time zone). `null`: unknown. `expired` also when
+ * the provider's expiry passed earlier today (0 days).
+ */
+export function daysLeft(
+  ctx: WizardContext,
+  dayOf: (epochMs: number) => string = localToday,
+): { days: number | null; expired: boolean; source: 'provider' | 'person' } {
+  if (ctx.account) return { ...calendarDaysLeft(ctx.account.expiresAt, ctx.account.asOf, dayOf), source: 'provider' };
   const v = ctx.validity;
-  const days = foldTyped(v.daysLeft).trim();
-  if (v.mode === 'days' && /^\d+$/.test(days)) return { days: Number(days), source: 'person' };
+  const typed = foldTyped(v.daysLeft).trim();
   const date = v.mode === 'date' ? dateFromParts(v.date) : null;
-  if (date) return { days: daysBetween(v.today, date), source: 'person' };
-  return { days: null, source: 'person' };
+  const days = v.mode === 'days' && /^\d+$/.test(typed) ? Number(typed) : date ? daysBetween(v.today, date) : null;
+  return { days, expired: days !== null && days < 0, source: 'person' };
 }
 
-export function urgency(ctx: WizardContext): Urgency {
-  return urgencyOf(daysLeft(ctx).days);
+export function urgency(ctx: WizardContext, dayOf: (epochMs: number) => string = localToday): Urgency {
+  const { days, expired } = daysLeft(ctx, dayOf);
+  return urgencyOf(days, expired);
 }
 
 export function eligibility(ctx: WizardContext): Eligibility | null {

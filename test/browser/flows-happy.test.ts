@@ -61,7 +61,7 @@ describe('happy path per channel', () => {
     await signIn(m.el, 'demo@example.com');
     await waitForState(m.el, 'plan.choosing');
     // The provider's status replaces the person's guess.
-    expect(text(m.el)).to.contain('7 days · 3 GB').and.contain('Only 2 days left');
+    expect(text(m.el)).to.contain('7 days · 3 GB').and.contain('2 days left on your plan.');
     await pickPlan(m.el, /^7 days · 3 GB/);
     expect(text(m.el)).to.contain('¥1,480');
     await payByCard(m.el, CARD_OK);

@@ -52,7 +52,7 @@ export function servedPage(config: Partial<ServerConfig> = {}): { readonly t: Te
 }
 
 /**
- * A fresh browser context (English, as the tests' words are) and tab at `path` on the served
+ * A fresh browser context (English, as the tests' words are; in Tokyo) and tab at `path` on the served
  * page, watched (see {@link watch}); closed after `run`, whatever happens.
  */
 export async function inTab(
@@ -60,7 +60,8 @@ export async function inTab(
   path: string,
   run: (tab: Page, seen: Awaited<ReturnType<typeof watch>>) => Promise<void>,
 ): Promise<void> {
-  const context = await page.browser.newContext({ locale: 'en-US' });
+  // The person's calendar is Tokyo's, whatever the machine's time zone.
+  const context = await page.browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Tokyo' });
   try {
     const tab = await context.newPage();
     tab.setDefaultTimeout(8_000);
@@ -123,8 +124,11 @@ export async function answerValidity(tab: Page): Promise<void> {
   await next();
 }
 
-/** Time left, where it was bought (online), and the account sign-in, up to the plan step. */
-export async function signInOnline(tab: Page, username = 'demo@example.com', password = DEMO_PASSWORD): Promise<void> {
+/**
+ * Time left, where it was bought (online), and the account sign-in, up to the plan step (its
+ * heading: `expect`, or the plans' title).
+ */
+export async function signInOnline(tab: Page, username = 'demo@example.com', password = DEMO_PASSWORD, expect = en.plan.title): Promise<void> {
   const { w, heading, next } = wizard(tab);
   await answerValidity(tab);
   await heading(en.channel.title).waitFor();
@@ -134,7 +138,7 @@ export async function signInOnline(tab: Page, username = 'demo@example.com', pas
   await w.getByLabel(en.login.username, { exact: true }).fill(username);
   await w.getByLabel(en.login.password, { exact: true }).fill(password);
   await w.getByRole('button', { name: en.login.submit, exact: true }).click();
-  await heading(en.plan.title).waitFor();
+  await heading(expect).waitFor();
 }
 
 /** Picks a plan and goes on to the payment step. */

@@ -8,6 +8,7 @@
  */
 import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/domain/test-accounts.js';
 import { answerValidity, en, inTab, pickPlan, servedPage, signInOnline, wizard } from './page-helpers.js';
 
 describe('the standalone page on the reference server: a traveller', () => {
@@ -49,6 +50,31 @@ describe('the standalone page on the demo server (npm start)', () => {
       await answerValidity(tab);
       await heading(en.login.titleTravel).waitFor();
       expect(await heading(en.channel.title).count()).toBe(0);
+    });
+  }, 30_000);
+});
+
+describe('an account that cannot top up, on the reference server', () => {
+  const page = servedPage();
+
+  it('says how long ago it ended, counted in days on the calendar, with no advice that contradicts “can’t be topped up”', async () => {
+    await inTab(page, '/', async (tab) => {
+      await signInOnline(tab, 'expired@example.com', DEMO_PASSWORD, en.plan.ineligibleTitle);
+      const { w } = wizard(tab);
+      const step = (await w.locator('section.step').textContent()) ?? '';
+      expect(step).toContain(en.plan.daysLeft(10, true));
+      expect(step).not.toContain(en.plan.daysLeft(11, true));
+      for (const advice of [en.validity.urgency.expired(-10), en.validity.urgency['within-month'](10)]) expect(step).not.toContain(advice);
+    });
+  }, 30_000);
+
+  it('a plan that is not rechargeable says so without “a good time to renew”', async () => {
+    await inTab(page, '/', async (tab) => {
+      await signInOnline(tab, 'norecharge@example.com', DEMO_PASSWORD, en.plan.ineligibleTitle);
+      const step = (await wizard(tab).w.locator('section.step').textContent()) ?? '';
+      expect(step).toContain(en.plan.ineligible['not-rechargeable']);
+      expect(step).toContain(en.plan.daysLeft(4, false));
+      expect(step).not.toMatch(/good time to renew|no rush|Renew (now|today)/);
     });
   }, 30_000);
 });

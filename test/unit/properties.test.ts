@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cardBrand, validateCardNumber } from '../../src/domain/card-validation.js';
 import type { AccountStatus } from '../../src/domain/types.js';
-import { daysLeftAt, topUpEligibility, urgencyOf, type Eligibility } from '../../src/domain/rules.js';
+import { calendarDaysLeft, topUpEligibility, urgencyOf, type Eligibility } from '../../src/domain/rules.js';
 import {
   MAX_DAYS,
   dateFromParts,
@@ -93,6 +93,12 @@ const withDigitChanged = (value: string, index: number, by: number) =>
 // ---------------------------------------------------------------------------------------------
 // Luhn and digitsOnly
 // ---------------------------------------------------------------------------------------------
+
+/** An instant's calendar day (`YYYY-MM-DD`) in a time zone. */
+const dayIn =
+  (timeZone: string) =>
+  (epochMs: number): string =>
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(epochMs);
 
 describe('Luhn', () => {
   it('a number ending in its check digit passes', () => {
@@ -433,18 +439,21 @@ describe('rules', () => {
         expect(urgencyOf(hi) === 'plenty').toBe(hi > 30);
       }),
     );
-    expect([-1, 0, 3, 4, 30, 31].map(urgencyOf)).toEqual(['expired', 'few-days', 'few-days', 'within-month', 'within-month', 'plenty']);
+    expect([-1, 0, 3, 4, 30, 31].map((days) => urgencyOf(days))).toEqual(['expired', 'few-days', 'few-days', 'within-month', 'within-month', 'plenty']);
   });
 
-  it('days left at an instant: within a day of the time left, never zero-or-more once expired', () => {
+  it('days left on the calendar, in any time zone: the calendar days between, within a day of the time left; expired exactly once the instant passed', () => {
+    const zones = ['Asia/Tokyo', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'UTC'];
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 4e12 }), fc.integer({ min: -1e11, max: 1e11 }), (asOf, ms) => {
-        const days = daysLeftAt(new Date(asOf + ms).toISOString(), new Date(asOf).toISOString());
-        expect(Number.isInteger(days)).toBe(true);
-        expect(days >= 0).toBe(ms >= 0);
-        // A part of a day left counts as a day; a part of a day gone, as a day gone.
-        if (ms >= 0) expect(days * DAY >= ms && (days - 1) * DAY < ms).toBe(true);
-        else expect(days * DAY <= ms && (days + 1) * DAY > ms).toBe(true);
+      fc.property(fc.integer({ min: 0, max: 4e12 }), fc.integer({ min: -1e11, max: 1e11 }), fc.constantFrom(...zones), (asOf, ms, timeZone) => {
+        const dayOf = dayIn(timeZone);
+        const { days, expired } = calendarDaysLeft(new Date(asOf + ms).toISOString(), new Date(asOf).toISOString(), dayOf);
+        expect(days).toBe(daysBetween(dayOf(asOf), dayOf(asOf + ms)));
+        expect(expired).toBe(ms < 0);
+        // Never more than a calendar day away from the time left, whichever way.
+        expect(days * DAY > ms - DAY - 2 * 3_600_000 && days * DAY < ms + DAY + 2 * 3_600_000).toBe(true);
+        if (expired) expect(days).toBeLessThanOrEqual(0);
+        else expect(days).toBeGreaterThanOrEqual(0);
       }),
     );
   });

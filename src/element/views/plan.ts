@@ -17,7 +17,9 @@ function accountSummary(v: LaterViewHost) {
   const a = v.ctx.account;
   if (!a) return nothing;
   const m = v.m.plan;
-  const days = daysLeft(v.ctx).days ?? 0;
+  // The provider's status as facts: the advice of the first step ("let's check yours") has been
+  // followed, and it must not contradict what this step says can or cannot be done.
+  const left = daysLeft(v.ctx);
   const level = urgency(v.ctx);
   const el = eligibility(v.ctx);
   return html`<section class="panel" aria-labelledby="account-heading">
@@ -30,7 +32,7 @@ function accountSummary(v: LaterViewHost) {
       <dt>${m.dataLeft}</dt>
       <dd>${a.dataLeftMb === null ? m.unlimited : formatData(v.locale, a.dataLeftMb)}</dd>
     </dl>
-    <p data-urgency=${level}><strong>${v.m.validity.urgency[level](days)}</strong></p>
+    <p data-urgency=${level}><strong>${m.daysLeft(Math.abs(left.days ?? 0), left.expired)}</strong></p>
     ${el?.ok && el.inGrace && el.graceEndsAt ? html`<p>${m.inGrace(formatDateTime(v.locale, el.graceEndsAt))}</p>` : nothing}
     ${a.capabilities.topUpWindow.inJapanOnly ? html`<p>${m.inJapanOnly}</p>` : nothing}
     <p class="hint">${a.capabilities.validityStarts === 'install' ? m.startsOnInstall : m.startsOnConnection}</p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysLeftAt, topUpEligibility, urgencyOf } from '../../../src/domain/rules.js';
+import { calendarDaysLeft, topUpEligibility, urgencyOf } from '../../../src/domain/rules.js';
 import {
   LARGE_PLAN_MB,
   PLAN_GROUPS,
@@ -44,14 +44,41 @@ describe('urgencyOf', () => {
   });
 });
 
-describe('daysLeftAt', () => {
-  it('counts a part of a day left as a day, and a part of a day gone as a day gone', () => {
-    expect(daysLeftAt(inDays(3), NOW)).toBe(3);
-    expect(daysLeftAt(inDays(2.9), NOW)).toBe(3);
-    expect(daysLeftAt(inDays(0.5), NOW)).toBe(1);
-    expect(daysLeftAt(NOW, NOW)).toBe(0);
-    expect(daysLeftAt(inDays(-0.01), NOW)).toBe(-1);
-    expect(urgencyOf(daysLeftAt(inDays(-0.01), NOW))).toBe('expired');
+describe('calendarDaysLeft: days on the person’s calendar', () => {
+  /** An instant's calendar day (`YYYY-MM-DD`) in a time zone. */
+  const dayIn =
+    (timeZone: string) =>
+    (epochMs: number): string =>
+      new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(epochMs);
+  const tokyo = dayIn('Asia/Tokyo');
+  const losAngeles = dayIn('America/Los_Angeles');
+
+  it('an account that expired 10 days ago (and a few seconds) expired 10 days ago; yesterday is 1, not 2', () => {
+    const asOf = '2026-12-07T03:00:05.000Z';
+    expect(calendarDaysLeft('2026-11-27T03:00:00.000Z', asOf, tokyo)).toEqual({ days: -10, expired: true });
+    expect(calendarDaysLeft('2026-12-06T03:00:00.000Z', asOf, tokyo)).toEqual({ days: -1, expired: true });
+    expect(calendarDaysLeft('2026-12-09T03:00:00.000Z', asOf, tokyo)).toEqual({ days: 2, expired: false });
+  });
+
+  it('counts across midnight: an expiry in the small hours of tomorrow is 1 day left, whatever the hours between', () => {
+    // 23:30 and 00:30 in Tokyo: one hour apart, one calendar day.
+    expect(calendarDaysLeft('2026-12-07T15:30:00.000Z', '2026-12-07T14:30:00.000Z', tokyo)).toEqual({ days: 1, expired: false });
+    // 00:30 and 23:30 the same day: 23 hours, still today.
+    expect(calendarDaysLeft('2026-12-07T14:30:00.000Z', '2026-12-06T15:30:00.000Z', tokyo)).toEqual({ days: 0, expired: false });
+  });
+
+  it('depends on the person’s time zone: the same two instants are today in Tokyo and tomorrow in Los Angeles', () => {
+    const asOf = '2026-12-07T07:00:00.000Z'; // 16:00 in Tokyo, 23:00 on the 6th in Los Angeles
+    const expiresAt = '2026-12-07T09:00:00.000Z'; // 18:00 in Tokyo, 01:00 on the 7th in Los Angeles
+    expect(calendarDaysLeft(expiresAt, asOf, tokyo)).toEqual({ days: 0, expired: false });
+    expect(calendarDaysLeft(expiresAt, asOf, losAngeles)).toEqual({ days: 1, expired: false });
+  });
+
+  it('says expired when the instant passed earlier today (0 days), and the urgency follows', () => {
+    const left = calendarDaysLeft('2026-12-07T01:00:00.000Z', '2026-12-07T05:00:00.000Z', tokyo);
+    expect(left).toEqual({ days: 0, expired: true });
+    expect(urgencyOf(left.days, left.expired)).toBe('expired');
+    expect(urgencyOf(0)).toBe('few-days');
   });
 });
 
@@ -106,6 +133,29 @@ describe('topUpEligibility', () => {
   it('opens exactly daysBeforeExpiry days before the end', () => {
     expect(topUpEligibility(account({ expiresAt: inDays(7), capabilities: window(7) }))).toEqual({ ok: true, inGrace: false });
     expect(topUpEligibility(account({ expiresAt: inDays(1), capabilities: window(7) }))).toEqual({ ok: true, inGrace: false });
+  });
+
+  // Fixed examples at each edge, a millisecond either side: a window moved by a day (or by any
+  // amount) fails one of them, every run.
+  it('the window’s opening, to the millisecond: closed just before, open at the moment', () => {
+    const edge = Date.parse(NOW) + 30 * DAY;
+    const at = (ms: number) => topUpEligibility(account({ expiresAt: new Date(ms).toISOString(), capabilities: window(30) }));
+    expect(at(edge)).toEqual({ ok: true, inGrace: false });
+    expect(at(edge - 1)).toEqual({ ok: true, inGrace: false });
+    expect(at(edge + 1)).toEqual({ ok: false, reason: 'too-early', opensAt: new Date(Date.parse(NOW) + 1).toISOString() });
+    expect(at(edge + DAY)).toMatchObject({ ok: false, reason: 'too-early' });
+  });
+
+  it('the grace’s end, to the millisecond: open at the moment, closed just after', () => {
+    const edge = Date.parse(NOW) - 2 * DAY;
+    const at = (ms: number) => topUpEligibility(account({ expiresAt: new Date(ms).toISOString(), capabilities: window(null, 2) }));
+    expect(at(edge)).toEqual({ ok: true, inGrace: true, graceEndsAt: NOW });
+    expect(at(edge + 1)).toMatchObject({ ok: true, inGrace: true });
+    expect(at(edge - 1)).toEqual({ ok: false, reason: 'expired-past-grace' });
+    expect(at(edge - DAY)).toEqual({ ok: false, reason: 'expired-past-grace' });
+    // The moment of expiry itself is not yet grace.
+    expect(at(Date.parse(NOW))).toEqual({ ok: true, inGrace: false });
+    expect(at(Date.parse(NOW) - 1)).toMatchObject({ ok: true, inGrace: true });
   });
 });
 

@@ -21,7 +21,7 @@ describe('time left and urgency from what the person said', () => {
     ['2026-12-27', 31, 'plenty'],
   ] as const)('date %s → %i days, %s', (date, days, u) => {
     const c = said({ mode: 'date', date: datePartsOf(date) });
-    expect(daysLeft(c)).toEqual({ days, source: 'person' });
+    expect(daysLeft(c)).toEqual({ days, expired: days < 0, source: 'person' });
     expect(urgency(c)).toBe(u);
   });
 
@@ -33,7 +33,7 @@ describe('time left and urgency from what the person said', () => {
     ['31', 'plenty'],
   ] as const)('days %s → %s', (d, u) => {
     const c = said({ mode: 'days', daysLeft: ` ${d} ` });
-    expect(daysLeft(c)).toEqual({ days: Number(d), source: 'person' });
+    expect(daysLeft(c)).toEqual({ days: Number(d), expired: false, source: 'person' });
     expect(urgency(c)).toBe(u);
   });
 
@@ -42,13 +42,18 @@ describe('time left and urgency from what the person said', () => {
     expect(urgency(said({ mode: null }))).toBe('unknown');
     expect(urgency(said({ mode: 'days', daysLeft: 'soon' }))).toBe('unknown');
     expect(urgency(said({ mode: 'date', date: datePartsOf('soon') }))).toBe('unknown');
-    expect(daysLeft(said({ mode: 'date', date: datePartsOf('') }))).toEqual({ days: null, source: 'person' });
+    expect(daysLeft(said({ mode: 'date', date: datePartsOf('') }))).toEqual({ days: null, expired: false, source: 'person' });
   });
 
-  it('the provider knows better once signed in', () => {
-    const c = { ...said({ mode: 'days', daysLeft: '30' }), account: account({ expiresAt: inDays(-0.5), asOf: NOW }) };
-    expect(daysLeft(c)).toEqual({ days: -1, source: 'provider' });
-    expect(urgency(c)).toBe('expired');
+  it('the provider knows better once signed in, counted on the person’s calendar (Tokyo here)', () => {
+    const tokyo = (epochMs: number) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(epochMs);
+    // NOW is 12:00 in Tokyo: half a day ago was midnight, today; 0.6 days ago, yesterday evening.
+    const endedToday = { ...said({ mode: 'days', daysLeft: '30' }), account: account({ expiresAt: inDays(-0.5), asOf: NOW }) };
+    expect(daysLeft(endedToday, tokyo)).toEqual({ days: 0, expired: true, source: 'provider' });
+    expect(urgency(endedToday, tokyo)).toBe('expired');
+    const endedYesterday = { ...endedToday, account: account({ expiresAt: inDays(-0.6), asOf: NOW }) };
+    expect(daysLeft(endedYesterday, tokyo)).toEqual({ days: -1, expired: true, source: 'provider' });
   });
 });
 
