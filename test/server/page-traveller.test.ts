@@ -9,7 +9,7 @@
 import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/domain/test-accounts.js';
-import { answerValidity, en, inTab, pickPlan, servedPage, signInOnline, wizard } from './page-helpers.js';
+import { answerValidity, en, inTab, payByCard, pickPlan, servedPage, signInOnline, wizard } from './page-helpers.js';
 
 describe('the standalone page on the reference server: a traveller', () => {
   const page = servedPage();
@@ -50,6 +50,34 @@ describe('the standalone page on the demo server (npm start)', () => {
       await answerValidity(tab);
       await heading(en.login.titleTravel).waitFor();
       expect(await heading(en.channel.title).count()).toBe(0);
+    });
+  }, 30_000);
+});
+
+describe('refusals the wizard handles, on the reference server', () => {
+  const page = servedPage();
+
+  it('a wrong password (401), a locked account (403) and a declined card (402) log nothing of the wizard’s own: only the browser’s network line', async () => {
+    await inTab(page, '/', async (tab, seen) => {
+      const console: string[] = [];
+      tab.on('console', (message) => void console.push(`${message.type()}: ${message.text()}`));
+      const { w, heading } = wizard(tab);
+      await signInOnline(tab, 'demo@example.com', 'wrong-password', en.login.titleAccount);
+      await w.getByRole('alert').waitFor();
+      await w.getByLabel(en.login.username, { exact: true }).fill('locked@example.com');
+      await w.getByLabel(en.login.password, { exact: true }).fill('anything');
+      await w.getByRole('button', { name: en.login.submit, exact: true }).click();
+      await w.getByRole('alert').filter({ hasText: en.errors.locked }).waitFor();
+      await w.getByLabel(en.login.username, { exact: true }).fill('demo@example.com');
+      await w.getByLabel(en.login.password, { exact: true }).fill(DEMO_PASSWORD);
+      await w.getByRole('button', { name: en.login.submit, exact: true }).click();
+      await heading(en.plan.title).waitFor();
+      await pickPlan(tab);
+      await payByCard(tab, '4000 0000 0000 0002');
+      await w.getByRole('alert').filter({ hasText: en.payment.decline.card_declined }).waitFor();
+      expect(seen.api.map((call) => call.status)).toEqual(expect.arrayContaining([401, 403, 402]));
+      // Chromium's own line for each refused request, and nothing else.
+      expect(console.filter((line) => !/^error: Failed to load resource: the server responded with a status of 40[123]\b/.test(line))).toEqual([]);
     });
   }, 30_000);
 });
