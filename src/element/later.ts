@@ -15,6 +15,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { StepId } from '../domain/types.js';
 import type { LocaleController } from '../controllers/locale-controller.js';
 import type { Messages } from '../i18n/en.js';
+import type { LaterMessages } from '../i18n/en-later.js';
 import { loadLaterMessages } from '../i18n/later-locales.js';
 import { statePath, stepOf, type WizardSnapshot } from '../machine/selectors.js';
 import type { Provider } from '../providers/contract.js';
@@ -61,6 +62,8 @@ class LaterSteps {
   #discarded = false;
   /** The support message as last prepared from what is known (kept until the person edits it). */
   #prepared = '';
+  /** The Japanese later catalog, for the Japanese copy of a support message written in another language. */
+  #japanese: LaterMessages | undefined;
   /** The card form as typed; never leaves the view except to tokenization. */
   #card: CardFields = EMPTY_CARD;
   #copied = false;
@@ -155,8 +158,27 @@ class LaterSteps {
     const vault = edge.vault;
     if (statePath(edge.snapshot()).startsWith('troubleshooting.') && (vault.supportMessage === '' || vault.supportMessage === this.#prepared)) {
       const base = edge.view();
-      if (base) vault.supportMessage = this.#prepared = preparedSupportMessage(this.viewHost(base));
+      if (base) vault.supportMessage = this.#prepared = this.#supportMessage(this.viewHost(base));
     }
+  }
+
+  /**
+   * The support message in the person's language and, when that is not Japanese, a copy in
+   * Japanese beneath it, so that a support desk in Japan can read it (its catalog is fetched
+   * the first time; the message gains the copy when it is in, unless the person edited it).
+   */
+  #supportMessage(v: LaterViewHost): string {
+    // Line breaks as the text box holds them, so what is sent is exactly what is shown.
+    const own = preparedSupportMessage(v).replace(/\r\n?/g, '\n');
+    if (v.locale === 'ja') return own;
+    if (!this.#japanese) {
+      void loadLaterMessages('ja').then((japanese) => {
+        this.#japanese = japanese;
+        this.#edge.host.requestUpdate();
+      });
+      return own;
+    }
+    return `${own}\n\n${this.#japanese.trouble.copyHeading}\n${preparedSupportMessage(v, this.#japanese).replace(/\r\n?/g, '\n')}`;
   }
 
   /** What follows a new snapshot from sign-in onwards: saved progress, events to the host, secrets dropped. */

@@ -95,6 +95,8 @@ export const enLater = {
     plansLegend: 'Available plans',
     groups: { short: 'Short stays, by the day', monthly: 'Monthly', large: 'Large data', unlimited: 'Unlimited' },
     days: (n: number) => `${n} ${plural(n, 'day', 'days')}`,
+    /** A plan's name from its days and data (the provider's own name is in English): `15 days · 10 GB`. */
+    name: (days: number, data: string) => `${days} ${plural(days, 'day', 'days')} · ${data}`,
     throttle: (speed: string) => `then ${speed}`,
     effect: {
       extend: (days: number, until: string) => `Adds ${days} ${plural(days, 'day', 'days')}: valid until ${until}.`,
@@ -234,6 +236,8 @@ export const enLater = {
     escalateText: 'We’ve prepared a message with everything support needs. You can send it from here or copy it.',
     screenshotTip: 'If support asks, send a screenshot of your phone’s eSIM settings too.',
     messageLabel: 'Message to support',
+    /** Heads this language's copy of a support message written in another language. */
+    copyHeading: 'In English:',
     message: (ref: string | null, iccid: string | null, tried: string[]) =>
       [
         'Hello, my eSIM plan is not working after renewal.',

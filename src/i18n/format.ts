@@ -3,14 +3,29 @@ import type { Money } from '../domain/types.js';
 
 export const JAPAN_TIME_ZONE = 'Asia/Tokyo';
 
+/**
+ * Money as sites in each language write it, every price being tax-included: Intl's currency
+ * name in Japanese (`1,480円`, with （税込）), Intl's narrow symbol in Chinese (`¥1,480`, not
+ * `JP¥1,480`), and `1,480엔` in Korean, which Intl cannot give (its name is `일본 엔화`). Other
+ * currencies, and English: Intl's symbol.
+ */
 export function formatMoney(locale: string, money: Money): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(money.amount);
+  const currency = (currencyDisplay: 'symbol' | 'narrowSymbol' | 'name') =>
+    new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency, currencyDisplay }).format(money.amount);
+  if (money.currency !== 'JPY') return currency('symbol');
+  if (locale === 'ja') return `${currency('name')}（税込）`;
+  if (locale === 'ko') return `${new Intl.NumberFormat('ko').format(money.amount)}엔`;
+  if (locale.startsWith('zh')) return currency('narrowSymbol');
+  return currency('symbol');
 }
 
-/** Data in MB as people read it: "500 MB", "3 GB", "1.5 GB". */
+/** Data in MB as people read it: "500 MB", "3 GB", "1.5 GB"; in Japanese, as Japanese sites write it, "3GB". */
 export function formatData(locale: string, mb: number): string {
-  if (mb < 1024) return new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte' }).format(mb);
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'gigabyte', maximumFractionDigits: 1 }).format(mb / 1024);
+  const data =
+    mb < 1024
+      ? new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte' }).format(mb)
+      : new Intl.NumberFormat(locale, { style: 'unit', unit: 'gigabyte', maximumFractionDigits: 1 }).format(mb / 1024);
+  return locale === 'ja' ? data.replace(/\s/g, '') : data;
 }
 
 /** An instant as date and time, in the person's time zone or the one given. */

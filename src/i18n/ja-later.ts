@@ -92,6 +92,7 @@ export const jaLater: LaterMessages = {
     plansLegend: '選べるプラン',
     groups: { short: '短期滞在向け（日単位）', monthly: '月額プラン', large: '大容量', unlimited: '無制限' },
     days: (n: number) => `${n}日間`,
+    name: (days: number, data: string) => `${days}日間・${data}`,
     throttle: (speed: string) => `超過後は${speed}`,
     effect: {
       extend: (days: number, until: string) => `有効期間が${days}日延びて、${until}まで使えます。`,
@@ -237,6 +238,7 @@ export const jaLater: LaterMessages = {
     escalateText: 'サポートに必要な情報をすべてまとめたメッセージを用意しました。ここから送信するか、コピーしてお使いください。',
     screenshotTip: 'サポートから求められたら、スマホのeSIM設定画面のスクリーンショットも送ってください。',
     messageLabel: 'サポートへのメッセージ',
+    copyHeading: '【日本語】',
     message: (ref: string | null, iccid: string | null, tried: string[]) =>
       [
         'お世話になっております。更新したあと、eSIMのプランが使えない状態です。',

@@ -92,6 +92,7 @@ export const koLater: LaterMessages = {
     plansLegend: '선택할 수 있는 요금제',
     groups: { short: '단기 체류(일 단위)', monthly: '월 단위', large: '대용량', unlimited: '무제한' },
     days: (n: number) => `${n}일`,
+    name: (days: number, data: string) => `${days}일 · ${data}`,
     throttle: (speed: string) => `소진 후 ${speed}`,
     effect: {
       extend: (days: number, until: string) => `${days}일 연장되어 ${until}까지 쓸 수 있어요.`,
@@ -222,6 +223,7 @@ export const koLater: LaterMessages = {
     escalateText: '고객센터에 필요한 내용을 모두 담아 메시지를 준비했어요. 여기서 바로 보내거나 복사해서 쓰세요.',
     screenshotTip: '고객센터에서 요청하면 휴대폰의 eSIM 설정 화면 스크린샷도 보내 주세요.',
     messageLabel: '고객센터에 보낼 메시지',
+    copyHeading: '한국어:',
     message: (ref: string | null, iccid: string | null, tried: string[]) =>
       [
         '안녕하세요. 갱신한 뒤로 eSIM 요금제가 작동하지 않습니다.',

@@ -84,6 +84,7 @@ export const zhHansLater: LaterMessages = {
     plansLegend: '可选套餐',
     groups: { short: '短期（按天计费）', monthly: '包月', large: '大流量', unlimited: '无限流量' },
     days: (n: number) => `${n} 天`,
+    name: (days: number, data: string) => `${days} 天 · ${data}`,
     throttle: (speed: string) => `之后限速 ${speed}`,
     effect: {
       extend: (days: number, until: string) => `增加 ${days} 天：有效期至 ${until}。`,
@@ -214,6 +215,7 @@ export const zhHansLater: LaterMessages = {
     escalateText: '我们已经准备好一条消息，包含客服需要的全部信息。你可以直接在这里发送，也可以复制下来。',
     screenshotTip: '如果客服需要，也请发送手机 eSIM 设置页面的截图。',
     messageLabel: '发给客服的消息',
+    copyHeading: '中文：',
     message: (ref: string | null, iccid: string | null, tried: string[]) =>
       [
         '您好，我的 eSIM 套餐续费后无法使用。',

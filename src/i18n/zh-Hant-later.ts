@@ -84,6 +84,7 @@ export const zhHantLater: LaterMessages = {
     plansLegend: '可選方案',
     groups: { short: '短期（按日計費）', monthly: '月租型', large: '大數據量', unlimited: '無限量（吃到飽）' },
     days: (n: number) => `${n} 天`,
+    name: (days: number, data: string) => `${days} 天 · ${data}`,
     throttle: (speed: string) => `之後降速至 ${speed}`,
     effect: {
       extend: (days: number, until: string) => `增加 ${days} 天：有效期限至 ${until}。`,
@@ -214,6 +215,7 @@ export const zhHantLater: LaterMessages = {
     escalateText: '我們已準備好一則訊息，包含客服需要的所有資訊。你可以直接在這裡傳送，也可以複製下來。',
     screenshotTip: '如果客服要求，也請傳送手機 eSIM 設定畫面的截圖。',
     messageLabel: '給客服的訊息',
+    copyHeading: '中文：',
     message: (ref: string | null, iccid: string | null, tried: string[]) =>
       [
         '您好，我的 eSIM 方案加值後無法使用。',

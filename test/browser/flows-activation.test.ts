@@ -25,9 +25,10 @@ import {
   textField,
   toLogin,
   waitForState,
+  waitUntil,
 } from './flows-helpers.js';
 
-const en = CATALOGS.en;
+const { en, ja } = CATALOGS;
 
 const WARNING = 'Don’t delete or reinstall your eSIM: most eSIMs can’t be installed again.';
 
@@ -169,10 +170,20 @@ describe('troubleshooting → support', () => {
     expect(text(m.el)).to.contain(WARNING);
 
     const reference = m.created[0]!.reference;
+    // In English, then a copy in Japanese for a support desk in Japan (its catalog comes with the first check).
+    await waitUntil(m.el, () => textField(m.el, 'Message to support').value.includes(ja.trouble.copyHeading));
     const message = textField(m.el, 'Message to support').value;
-    expect(message).to.contain(`Order reference: ${reference}`);
-    expect(message).to.contain(`I have already tried: ${titles.join('; ')}.`);
-    expect(message).to.contain('ICCID: 8981000000000001233');
+    const [english, japanese] = message.split(`\n\n${ja.trouble.copyHeading}\n`);
+    expect(english).to.contain(`Order reference: ${reference}`);
+    expect(english).to.contain(`I have already tried: ${titles.join('; ')}.`);
+    expect(english).to.contain('ICCID: 8981000000000001233');
+    expect(japanese).to.equal(
+      ja.trouble.message(
+        reference,
+        '8981000000000001233',
+        TROUBLE_CHECKS.map((id) => ja.trouble.checks[id].title),
+      ),
+    );
 
     // Back from escalate returns to the last check; on again comes back to the message.
     await click(m.el, 'Back');
@@ -271,5 +282,21 @@ describe('troubleshooting → support', () => {
     expect(m.created).to.have.length(2);
     expect(m.events.completes.map((c) => c.planId)).to.deep.equal(['online-7d-3gb', 'online-30d-20gb']);
     expect(m.provider.chargeCount(m.created[1]!.orderId)).to.equal(1);
+  });
+});
+
+describe('the support message for a desk in Japan', () => {
+  it('in Japanese, it has no second copy: the desk reads it as it is', async () => {
+    const m = await paid('immediate');
+    await waitForState(m.el, 'done');
+    m.el.setAttribute('lang', 'ja');
+    await waitForState(m.el, 'done');
+    await m.el.updateComplete;
+    await click(m.el, ja.done.notWorking);
+    await click(m.el, ja.trouble.skipToSupport);
+    expect(state(m.el)).to.equal('troubleshooting.escalate');
+    const message = textField(m.el, ja.trouble.messageLabel).value;
+    expect(message).to.contain(ja.trouble.message(m.created[0]!.reference, '8981000000000001233', []).split('\n')[0]!);
+    expect(message).not.to.contain(ja.trouble.copyHeading);
   });
 });

@@ -533,7 +533,7 @@ describe('language of the content', () => {
   });
 
   it('the prepared support message follows the language until the person edits it; an edit is kept', async () => {
-    const ko = (await import('../../src/testing/catalogs.js')).CATALOGS.ko;
+    const { ko, ja } = (await import('../../src/testing/catalogs.js')).CATALOGS;
     const entry = VIEW_STATES.find((e) => e.id === 'troubleshooting.escalate')!;
     const m = await mountDemo();
     await entry.reach(m.el, { clock: m.clock, provider: createProvider(entry) });
@@ -546,7 +546,11 @@ describe('language of the content', () => {
     expect(iccid, 'and the ICCID').to.be.a('string');
     m.el.setAttribute('lang', 'ko');
     await waitForLocale(m.el, 'ko');
-    expect(message(), 'prepared in Korean').to.equal(ko.trouble.message(reference!, iccid!, []));
+    // In Korean, with the copy in Japanese beneath it for a support desk in Japan.
+    await waitUntil(() => message().includes(ja.trouble.copyHeading), 'the Japanese copy is in', { timeout: 3000 });
+    expect(message(), 'prepared in Korean').to.equal(
+      `${ko.trouble.message(reference!, iccid!, [])}\n\n${ja.trouble.copyHeading}\n${ja.trouble.message(reference!, iccid!, [])}`,
+    );
     // Edited: the person's words are kept whatever the language.
     await enter(m.el, ko.trouble.messageLabel, 'My own words');
     m.el.setAttribute('lang', 'ja');
@@ -574,7 +578,7 @@ describe('phone labels from each locale’s glossary (validity step, iPhone)', (
 });
 
 describe('dates and money through Intl in the locale', () => {
-  it('ja: plan prices as Intl.NumberFormat("ja", JPY), the expiry as Intl.DateTimeFormat("ja")', async () => {
+  it('ja: plan prices as Japanese sites write yen (1,480円（税込）), plan names in Japanese, the expiry as Intl.DateTimeFormat("ja")', async () => {
     const m = await mountDemo();
     const accounts = spy(m.provider, 'accountStatus');
     await toPlans(m.el);
@@ -583,15 +587,13 @@ describe('dates and money through Intl in the locale', () => {
     expect(price()).to.equal(new Intl.NumberFormat('en', { style: 'currency', currency: plan.price.currency }).format(plan.price.amount));
     m.el.setAttribute('lang', 'ja');
     await waitForLocale(m.el, 'ja');
-    const expected = new Intl.NumberFormat('ja', { style: 'currency', currency: plan.price.currency }).format(plan.price.amount);
-    expect(expected).to.contain('￥'); // the ja format has the full-width yen sign
-    expect(price()).to.equal(expected);
-    // Every plan on the list is formatted so.
+    expect(price()).to.equal('1,480円（税込）');
+    // Every plan on the list is formatted so, and named in Japanese from its days and data.
     for (const p of ONLINE_PLANS) {
-      expect(q(m.el, `#plan-${p.id}-meta .price`)!.textContent.trim(), p.id).to.equal(
-        new Intl.NumberFormat('ja', { style: 'currency', currency: p.price.currency }).format(p.price.amount),
-      );
+      expect(q(m.el, `#plan-${p.id}-meta .price`)!.textContent.trim(), p.id).to.equal(`${new Intl.NumberFormat('ja').format(p.price.amount)}円（税込）`);
     }
+    expect(q(m.el, `label:has(#plan-${plan.id}-meta) .choice-title`)!.textContent).to.contain('7日間・3GB');
+    expect(q(m.el, `label:has(#plan-${plan.id}-meta) .choice-title`)!.textContent).not.to.contain('7 days');
     const account = accounts.results.at(-1) as AccountStatus;
     const expiry = q(m.el, '#account-heading')!.closest('section')!.querySelector('dd:nth-of-type(2)')!.textContent;
     expect(expiry).to.contain(formatDateTime('ja', account.expiresAt));
@@ -602,16 +604,19 @@ describe('dates and money through Intl in the locale', () => {
     );
   });
 
+  /** ¥1,480 as sites in each language write it (every price is tax-included); no `JP¥`, no `(JPY)`. */
+  const TOTAL: Record<(typeof OTHERS)[number], string> = { ja: '1,480円（税込）', ko: '1,480엔', 'zh-Hans': '¥1,480', 'zh-Hant': '¥1,480' };
   for (const locale of OTHERS) {
-    it(`${locale}: the order total on the confirmation screen`, async () => {
+    it(`${locale}: the order total on the confirmation screen, and the plan named in ${locale}`, async () => {
       const m = await mountDemo();
       await toPlans(m.el);
       await toReview(m.el);
       m.el.setAttribute('lang', locale);
       await waitForLocale(m.el, locale);
-      const plan = ONLINE_PLANS.find((p) => p.id === 'online-7d-3gb')!;
-      const total = q(m.el, '#order-heading')!.closest('section')!.querySelector('strong.price')!.textContent.trim();
-      expect(total).to.equal(new Intl.NumberFormat(locale, { style: 'currency', currency: 'JPY' }).format(plan.price.amount));
+      const summary = q(m.el, '#order-heading')!.closest('section')!;
+      expect(summary.querySelector('strong.price')!.textContent.trim()).to.equal(TOTAL[locale]);
+      expect(summary.textContent).not.to.contain('(JPY)');
+      expect(summary.textContent).not.to.contain('7 days · 3 GB');
     });
   }
 });

@@ -21,8 +21,10 @@ import { COMPILE_HINT } from '../../scripts/compile-hints.js';
  * Do not raise it to make a change fit: move what the first step does not need into a lazy chunk.
  * The lazy chunks' budget was 12,000 B until the later chunk's code became modules named by
  * their job, each with its own small interface (issue 17: the later chunk 11,728 → 12,117 B).
+ * 13,000 B since issue 19 (12,431 → 12,773 B): plans named and yen written in each language, and
+ * the support message's Japanese copy; the later chunk is fetched after the first paint.
  */
-const BUDGET = { entry: 32_650, lazyChunk: 12_500, total: 110_000 };
+const BUDGET = { entry: 32_650, lazyChunk: 13_000, total: 110_000 };
 
 const entryPath = requireBuilt(`${EMBED}${ENTRY}`, 'npm run build:embed');
 const entry = readFileSync(entryPath, 'utf8');

@@ -169,7 +169,9 @@ describe('digitsOnly', () => {
       fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (s) => {
         const out = digitsOnly(s);
         expect(out).toBe([...foldTyped(s)].filter((c) => !/[\s-]/.test(c)).join(''));
-        expect(digitsOnly(out)).toBe(out);
+        // Twice is once, up to composition: a space dropped between a letter and a combining mark
+        // (`G ́`) lets them compose (`Ǵ`) when folded again.
+        expect(digitsOnly(out)).toBe(out.normalize('NFKC'));
       }),
     );
   });
@@ -539,7 +541,7 @@ describe('money', () => {
       fc.property(fc.maxSafeNat(), fc.constantFrom(...LOCALES), (amount, locale) => {
         const shown = formatMoney(locale, money({ amount, currency: 'JPY' }));
         expect(shown.replace(/\D/g, '')).toBe(String(amount));
-        expect(shown).toMatch(/[¥￥]|JPY|円/);
+        expect(shown).toMatch(/[¥￥]|JPY|円|엔/);
       }),
     );
   });

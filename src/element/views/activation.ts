@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { POLL_BUDGET_MS } from '../../machine/guards.js';
 import { actions, busy, heading, type LaterViewHost } from './view.js';
 import { errorPanel, restartButton, retryActions } from './later-helpers.js';
-import { expiryText } from './plan.js';
+import { expiryText, orderPlanName } from './plan.js';
 import { formatMoney } from '../../i18n/format.js';
 import { profileLinks, supportChannels } from './profile.js';
 
@@ -56,7 +56,7 @@ export function doneView(v: LaterViewHost) {
         ? html`<h3>${m.receipt}</h3>
           <dl class="summary">
             <dt>${v.m.payment.plan}</dt>
-            <dd>${order.planName}</dd>
+            <dd>${orderPlanName(v, order)}</dd>
             <dt>${v.m.payment.total}</dt>
             <dd>${formatMoney(v.locale, order.total)}</dd>
             ${

@@ -3,7 +3,7 @@ import type { PaymentMethod } from '../../domain/types.js';
 import { cardBrand, cardExpiry } from '../../domain/card-validation.js';
 import { formatDateTime, formatMoney } from '../../i18n/format.js';
 import { cardErrors } from '../card-form.js';
-import { expiryText } from './plan.js';
+import { expiryText, orderPlanName } from './plan.js';
 import { actions, busy, choices, field, heading, type LaterViewHost } from './view.js';
 import { errorPanel, retryActions } from './later-helpers.js';
 import { brandMark, outLink, profileLinks } from './profile.js';
@@ -19,11 +19,11 @@ function orderSummary(v: LaterViewHost) {
     ${brandMark(v)}
     <dl class="summary">
       <dt>${m.plan}</dt>
-      <dd>${order.planName}</dd>
+      <dd>${orderPlanName(v, order)}</dd>
       <dt>${m.quantity}</dt>
       <dd>${order.quantity}</dd>
       <dt>${m.total}</dt>
-      <dd><strong class="price">${formatMoney(v.locale, order.total)}</strong> (${order.total.currency})</dd>
+      <dd><strong class="price">${formatMoney(v.locale, order.total)}</strong></dd>
       <dt>${m.charged}</dt>
       <dd>${cash ? m.chargedCash : m.chargedNow}</dd>
       ${order.startsAt ? html`<dt>${m.startsAt}</dt><dd>${expiryText(v, order.startsAt)}</dd>` : nothing}

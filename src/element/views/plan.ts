@@ -7,6 +7,28 @@ import { differsFromJapanTime, formatData, formatDate, formatDateTime, formatMon
 import { actions, busy, choices, heading, type LaterViewHost } from './view.js';
 import { errorPanel, restartButton, retryActions } from './later-helpers.js';
 
+/**
+ * A plan's name as the person reads it. Providers name plans in English (`Monthly · 5 GB`), and
+ * in English that name is shown as they wrote it; in another language the name is built from
+ * the plan's days and data in that language (`30日間・5GB`, `30 天 · 5 GB`).
+ */
+export function planName(v: LaterViewHost, plan: Pick<Plan, 'name' | 'days' | 'dataMb'>): string {
+  if (v.locale === 'en') return plan.name;
+  return v.m.plan.name(plan.days, plan.dataMb === null ? v.m.plan.unlimited : formatData(v.locale, plan.dataMb));
+}
+
+/** An order's plan by name as {@link planName} gives it, when the plan is in the list; else the provider's name for it. */
+export function orderPlanName(v: LaterViewHost, order: { readonly planId: string; readonly planName: string }): string {
+  const plan = v.ctx.plans.find((p) => p.id === order.planId);
+  return plan ? planName(v, plan) : order.planName;
+}
+
+/** The provider's own name for a plan, beside the built one, when it says more than days and data (`Monthly`, a throttle). */
+function providerPlanName(v: LaterViewHost, plan: Plan) {
+  const english = `${plan.days} ${plan.days === 1 ? 'day' : 'days'} · ${plan.dataMb === null ? 'Unlimited' : formatData('en', plan.dataMb)}`;
+  return v.locale === 'en' || plan.name === english ? nothing : html`<span class="hint" lang="en">${plan.name}</span>`;
+}
+
 /** An expiry in local time, and in Japan time when that reads differently. */
 export function expiryText(v: LaterViewHost, iso: string) {
   return html`${formatDateTime(v.locale, iso)}
@@ -70,7 +92,8 @@ function planChoice(v: LaterViewHost, plan: Plan, recommendedId: string | null) 
     />
     <span class="choice-text">
       <span class="choice-title"
-        >${plan.name} ${plan.id === recommendedId ? html`<span class="badge">${m.recommended}</span>` : nothing}</span
+        >${planName(v, plan)} ${plan.id === recommendedId ? html`<span class="badge">${m.recommended}</span>` : nothing}
+        ${providerPlanName(v, plan)}</span
       >
       <span class="plan-meta" id="${id}-meta"
         >${plan.dataMb === null ? m.unlimited : formatData(v.locale, plan.dataMb)} · ${m.days(plan.days)}
@@ -105,7 +128,7 @@ function recommender(v: LaterViewHost) {
       ${
         rec
           ? html`<p>
-            <strong>${m.recommendedIs(rec.name)}</strong>
+            <strong>${m.recommendedIs(planName(v, rec))}</strong>
             ${
               v.ctx.selectedPlanId !== rec.id
                 ? html`<button type="button" class="secondary" @click=${() => v.send({ type: 'user.plan.select', planId: rec.id })}>${m.chooseRecommended}</button>`
@@ -159,7 +182,7 @@ export function planView(v: LaterViewHost) {
       const chosen = selectedPlan(v.ctx);
       const unpaid = v.ctx.foundUnpaid && v.ctx.order;
       return html`${heading(m.title)}
-        ${unpaid ? html`<p class="panel warning" role="status">${m.foundUnpaid(unpaid.reference, unpaid.planName)}</p>` : nothing}
+        ${unpaid ? html`<p class="panel warning" role="status">${m.foundUnpaid(unpaid.reference, orderPlanName(v, unpaid))}</p>` : nothing}
         ${accountSummary(v)} ${recommender(v)}
         <fieldset data-field="plan" aria-invalid=${v.attempted && !chosen ? 'true' : nothing} aria-describedby=${v.attempted && !chosen ? 'plan-error' : nothing}>
           <legend>${m.plansLegend}</legend>

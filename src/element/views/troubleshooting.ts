@@ -10,13 +10,13 @@ import { errorPanel, restartButton } from './later-helpers.js';
 export const SUPPORT_MESSAGE_MAX = 5000;
 
 /** The message support gets, in the person's language, from what the wizard knows. */
-export function preparedSupportMessage(v: LaterViewHost): string {
+export function preparedSupportMessage(v: LaterViewHost, messages: Pick<LaterViewHost['m'], 'trouble'> = v.m): string {
   const c = v.ctx;
   const iccid = c.account?.iccid ?? (c.login.iccid || null);
-  return v.m.trouble.message(
+  return messages.trouble.message(
     c.order?.reference ?? null,
     iccid,
-    c.trouble.tried.map((id) => v.m.trouble.checks[id as (typeof TROUBLE_CHECKS)[number]].title),
+    c.trouble.tried.map((id) => messages.trouble.checks[id as (typeof TROUBLE_CHECKS)[number]].title),
   );
 }
 
